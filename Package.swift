@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "opsdeck",
+    products: [
+        .executable(name: "opsdeck", targets: ["opsdeck"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNCurses",
+            path: "Sources/CNCurses",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        .systemLibrary(
+            name: "CCurl",
+            path: "Sources/CCurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .target(
+            name: "Telemetry",
+            dependencies: ["CCurl"],
+            resources: [.copy("Resources/demo-fixture.jsonl")]
+        ),
+        .target(name: "Panels", dependencies: ["Telemetry"]),
+        .executableTarget(
+            name: "opsdeck",
+            dependencies: [
+                "CNCurses", "Telemetry", "Panels",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/Console"
+        ),
+        .testTarget(name: "TelemetryTests", dependencies: ["Telemetry"]),
+        .testTarget(name: "PanelsTests", dependencies: ["Panels", "Telemetry"]),
+        .testTarget(name: "ConsoleTests", dependencies: ["opsdeck", "Panels", "Telemetry"]),
+    ]
+)

@@ -1,0 +1,176 @@
+import Foundation
+import Panels
+import Telemetry
+
+/// The console's whole state: what is shown, how, and where the data comes from.
+struct AppState: Sendable {
+    var view: DashboardView
+    var snapshot: Snapshot
+    var replay: ReplaySession
+    var bindings: KeyBindings
+
+    init(replay: ReplaySession, bindings: KeyBindings) {
+        self.replay = replay
+        self.snapshot = replay.snapshot
+        self.bindings = bindings
+        self.view = DashboardView(now: replay.now)
+        view.help = bindings.helpLines.map { DashboardView.HelpLine(keys: $0.keys, text: $0.text, dangerous: $0.dangerous) }
+        view.hints = bindings.hints.map { DashboardView.HelpLine(keys: $0.keys, text: $0.text) }
+        syncMode()
+    }
+
+    /// Rows the panel `id` shows under its filter.
+    func rowCount(_ id: PanelID) -> Int {
+        PanelCatalog.panel(id).content(for: snapshot).filtered(by: view.filters[id] ?? "").rows.count
+    }
+
+    /// Applies one event.
+    mutating func handle(_ event: ConsoleEvent) -> ConsoleEffect? {
+        switch event {
+        case .key(let key):
+            return handle(key)
+        case .tick(let elapsed):
+            replayChanged(replay.update { $0.advance(by: elapsed) })
+        case .snapshot(let snapshot):
+            self.snapshot = snapshot
+        case .resize:
+            break
+        }
+        return nil
+    }
+
+    /// Publishes a new replay frame, if any, and refreshes the mode and clock shown.
+    mutating func replayChanged(_ snapshot: Snapshot?) {
+        if let snapshot { self.snapshot = snapshot }
+        syncMode()
+    }
+
+    private mutating func syncMode() {
+        view.now = replay.now
+        view.mode = .replay(speed: replay.clock.speed, paused: replay.clock.isPaused, position: replay.clock.position, duration: replay.clock.duration)
+    }
+
+    private mutating func handle(_ key: Key) -> ConsoleEffect? {
+        view.message = nil
+        if view.prompt != nil { return handlePrompt(key) }
+        let action = bindings.action(for: key)
+        if view.overlay != .none {
+            switch action {
+            case .back?, .help?, .detail?, .quit?: view.overlay = .none
+            case .down?: view.overlayScroll += 1
+            case .up?: view.overlayScroll = max(0, view.overlayScroll - 1)
+            default: break
+            }
+            return nil
+        }
+        guard let action else { return nil }
+        return perform(action, key: key)
+    }
+
+    /// Carries out a bound action.
+    mutating func perform(_ action: Action, key: Key? = nil) -> ConsoleEffect? {
+        switch action {
+        case .quit: return .quit
+        case .help: open(.help)
+        case .zoom: view.zoomed.toggle()
+        case .filter: view.prompt = .init(kind: .filter, text: view.filters[view.focus] ?? "")
+        case .command: view.prompt = .init(kind: .command)
+        case .detail: if rowCount(view.focus) > 0 { open(.detail) }
+        case .back: back()
+        case .nextPanel: view.focus = view.focus.next()
+        case .previousPanel: view.focus = view.focus.next(by: -1)
+        case .focusPanel:
+            if case .char(let c)? = key, let n = c.wholeNumberValue, let id = PanelID(rawValue: n) { view.focus = id }
+        case .down: moveSelection { $0 + 1 }
+        case .up: moveSelection { $0 - 1 }
+        case .pageDown: moveSelection { $0 + 10 }
+        case .pageUp: moveSelection { $0 - 10 }
+        case .top: moveSelection { _ in 0 }
+        case .bottom: moveSelection { _ in Int.max / 2 }
+        case .pause: replayChanged(replay.update { $0.togglePause() })
+        case .faster: replayChanged(replay.update { $0.stepSpeed(1) })
+        case .slower: replayChanged(replay.update { $0.stepSpeed(-1) })
+        case .seekBack: replayChanged(replay.update { $0.seek(by: -60) })
+        case .seekForward: replayChanged(replay.update { $0.seek(by: 60) })
+        }
+        return nil
+    }
+
+    private mutating func open(_ overlay: DashboardView.Overlay) {
+        view.overlay = overlay
+        view.overlayScroll = 0
+    }
+
+    private mutating func back() {
+        if view.zoomed {
+            view.zoomed = false
+        } else if let filter = view.filters[view.focus], !filter.isEmpty {
+            view.filters[view.focus] = nil
+        }
+    }
+
+    private mutating func moveSelection(_ move: (Int) -> Int) {
+        let count = rowCount(view.focus)
+        guard count > 0 else { return }
+        let current = view.selectedRow(view.focus, count: count) ?? 0
+        view.selection[view.focus] = min(max(0, move(current)), count - 1)
+    }
+
+    private mutating func handlePrompt(_ key: Key) -> ConsoleEffect? {
+        guard var prompt = view.prompt else { return nil }
+        switch key {
+        case .escape:
+            if prompt.kind == .filter { view.filters[view.focus] = nil }
+            view.prompt = nil
+            return nil
+        case .enter:
+            view.prompt = nil
+            return prompt.kind == .command ? runCommand(prompt.text) : nil
+        case .backspace, .delete:
+            if prompt.text.isEmpty {
+                view.prompt = nil
+                return nil
+            }
+            prompt.text.removeLast()
+        case .char(let c):
+            prompt.text.append(c)
+        case .ctrl("u"):
+            prompt.text = ""
+        case .ctrl("c"):
+            return .quit
+        default:
+            return nil
+        }
+        view.prompt = prompt
+        if prompt.kind == .filter {
+            view.filters[view.focus] = prompt.text.isEmpty ? nil : prompt.text
+            view.selection[view.focus] = 0
+        }
+        return nil
+    }
+
+    /// Runs a `:` command.
+    mutating func runCommand(_ text: String) -> ConsoleEffect? {
+        let words = text.split(separator: " ").map(String.init)
+        guard let verb = words.first?.lowercased() else { return nil }
+        switch verb {
+        case "q", "q!", "quit", "exit":
+            return .quit
+        case "help", "h":
+            open(.help)
+        case "theme":
+            guard words.count == 2 else {
+                view.message = .init("usage: :theme NAME", role: .warn)
+                return nil
+            }
+            return .loadTheme(words[1])
+        default:
+            if let id = PanelID.named(verb) {
+                view.focus = id
+            } else {
+                view.message = .init("unknown command ':\(text)' (try a panel name, theme NAME, help, quit)", role: .warn)
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,15 @@
+import ArgumentParser
+import CCurl
+import Foundation
+
+/// The `opsdeck` command and its subcommands.
+@main
+struct Opsdeck: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "opsdeck",
+        abstract: "A keyboard-driven terminal operations console for a multi-account AWS platform.",
+        version: "opsdeck 0.1.0 (\(String(cString: curl_version())))",
+        subcommands: [ConsoleCommand.self, GenerateDemoFixture.self],
+        defaultSubcommand: ConsoleCommand.self
+    )
+}

@@ -1,0 +1,22 @@
+import Foundation
+import Telemetry
+
+/// Reads a user's key overrides: a `[keys]` table of action = "key" or ["key", ...].
+enum KeyFile {
+    /// The overrides in `file`, or nil when there is no such file.
+    static func read(_ file: URL) throws -> [String: [String]]? {
+        guard FileManager.default.fileExists(atPath: file.path) else { return nil }
+        let document = try TOMLParser.parse(String(contentsOf: file, encoding: .utf8))
+        var overrides: [String: [String]] = [:]
+        for (action, value) in document["keys"]?.table ?? [:] {
+            if let key = value.string {
+                overrides[action] = [key]
+            } else if let keys = value.array?.compactMap(\.string), keys.count == value.array?.count {
+                overrides[action] = keys
+            } else {
+                throw TOMLError(line: 0, message: "keys.\(action) must be a key name or a list of key names")
+            }
+        }
+        return overrides
+    }
+}

@@ -1,0 +1,43 @@
+import Telemetry
+
+/// The status bar: accounts and their health, data age, and mode.
+struct StatusBar {
+    let snapshot: Snapshot
+    let view: DashboardView
+
+    /// Draws the bar across row `y`.
+    func render(row y: Int, _ buffer: inout CellBuffer) {
+        let line = Rect(x: 0, y: y, width: buffer.width, height: 1)
+        buffer.fill(line, with: .blank(.statusBar))
+        let (mode, modeRole) = modeLabel
+        let modeText = " \(mode) "
+        let right = buffer.width - DisplayWidth.of(modeText)
+        buffer.put(modeText, x: max(0, right), y: y, role: modeRole, clip: line)
+        let left = Rect(x: 0, y: y, width: max(0, right - 1), height: 1)
+        var x = buffer.put(" opsdeck ", x: 0, y: y, role: .title, clip: left)
+        for account in snapshot.accounts {
+            x += buffer.put(" ●", x: x, y: y, role: healthRole(account.health), clip: left)
+            x += buffer.put(" \(account.environment)", x: x, y: y, role: .statusBar, clip: left)
+        }
+        let age = max(0, view.now.timeIntervalSince(snapshot.capturedAt))
+        buffer.put("  data \(Format.duration(age.rounded())) old", x: x, y: y, role: age > 300 ? .warn : .statusBar, clip: left)
+    }
+
+    private var modeLabel: (String, StyleRole) {
+        switch view.mode {
+        case .live:
+            return ("LIVE", .ok)
+        case .replay(let speed, let paused, let position, let duration):
+            let progress = "\(Format.position(position))/\(Format.position(duration))"
+            return paused ? ("PAUSED \(progress)", .warn) : ("REPLAY x\(Int(speed)) \(progress)", .accent)
+        }
+    }
+
+    private func healthRole(_ health: AccountStatus.Health) -> StyleRole {
+        switch health {
+        case .ok: return .ok
+        case .stale: return .warn
+        case .error: return .critical
+        }
+    }
+}

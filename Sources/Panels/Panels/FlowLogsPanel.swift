@@ -1,0 +1,54 @@
+import Telemetry
+
+/// VPC flow-log traffic: ACCEPT/REJECT by destination port, and the top talkers.
+public struct FlowLogsPanel: Panel {
+    public let id = PanelID.flowLogs
+
+    public init() {}
+
+    public func content(for snapshot: Snapshot) -> PanelContent {
+        let portColumns = [
+            Column("ENV", width: 7, dropOrder: 2), Column("PORT", width: 9), Column("ACCEPT", width: 6, alignRight: true),
+            Column("REJECT", width: 6, alignRight: true), Column("BYTES", width: 6, alignRight: true, dropOrder: 3),
+            Column("REJECTS", width: 8, flexible: true, dropOrder: 1),
+        ]
+        let ports = snapshot.flows.ports.sorted { $0.rejected > $1.rejected }.map { port in
+            PanelRow(
+                cells: [
+                    .plain(port.environment), .plain("\(port.port)/\(port.proto)"), .plain(Format.count(Double(port.accepted))),
+                    .text(Format.count(Double(port.rejected)), port.rejected >= 100 ? .critical : port.rejected > 0 ? .warn : .muted),
+                    .plain(Format.bytes(port.bytes)), .spark(port.rejectHistory, threshold: 100),
+                ],
+                detail: [
+                    ("Port", "\(port.port)/\(port.proto)"), ("Environment", port.environment), ("Accepted flows", String(port.accepted)),
+                    ("Rejected flows", String(port.rejected)), ("Bytes", Format.bytes(port.bytes)),
+                ],
+                search: "\(port.environment) \(port.port) \(port.proto)"
+            )
+        }
+        let talkerColumns = [
+            Column("ENV", width: 7, dropOrder: 2), Column("SOURCE → DEST", width: 20, flexible: true),
+            Column("ACTION", width: 6), Column("BYTES", width: 6, alignRight: true), Column("FLOWS", width: 6, alignRight: true, dropOrder: 1),
+        ]
+        let talkers = snapshot.flows.talkers.sorted { $0.bytes > $1.bytes }.map { talker in
+            PanelRow(
+                cells: [
+                    .plain(talker.environment), .plain("\(talker.source) → \(talker.destination):\(talker.port)"),
+                    .text(talker.action, talker.action == "REJECT" ? .critical : .ok), .plain(Format.bytes(talker.bytes)),
+                    .plain(Format.count(Double(talker.flows))),
+                ],
+                detail: [
+                    ("Source", talker.source), ("Destination", "\(talker.destination):\(talker.port)"), ("Environment", talker.environment),
+                    ("Action", talker.action), ("Bytes", Format.bytes(talker.bytes)), ("Flows", String(talker.flows)),
+                ],
+                search: "\(talker.environment) \(talker.source) \(talker.destination) \(talker.port) \(talker.action)"
+            )
+        }
+        let rejected = snapshot.flows.ports.reduce(0) { $0 + $1.rejected }
+        return PanelContent(
+            sections: [TableSection(title: "By port", columns: portColumns, rows: ports),
+                       TableSection(title: "Top talkers", columns: talkerColumns, rows: talkers)],
+            summary: "\(Format.count(Double(rejected))) rejected"
+        )
+    }
+}

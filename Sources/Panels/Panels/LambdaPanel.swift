@@ -1,0 +1,38 @@
+import Telemetry
+
+/// Lambda invocations, errors, throttles and p95 duration per function.
+public struct LambdaPanel: Panel {
+    public let id = PanelID.lambda
+
+    public init() {}
+
+    public func content(for snapshot: Snapshot) -> PanelContent {
+        let columns = [
+            Column("ENV", width: 7, dropOrder: 3), Column("FUNCTION", width: 16, flexible: true),
+            Column("INVOC", width: 5, alignRight: true), Column("ERR", width: 5, alignRight: true),
+            Column("ERR%", width: 6, alignRight: true, dropOrder: 4), Column("THROT", width: 5, alignRight: true, dropOrder: 2),
+            Column("P95", width: 6, alignRight: true), Column("ERRORS", width: 10, flexible: true, dropOrder: 1),
+        ]
+        let rows = snapshot.lambdas.map { fn in
+            let rateRole = Severity.against(fn.errorRate, threshold: 0.05)
+            return PanelRow(
+                cells: [
+                    .plain(fn.environment), .plain(fn.function), .plain(Format.count(fn.invocations)),
+                    .text(Format.count(fn.errors), fn.errors > 0 ? rateRole : .muted), .text(Format.percent(fn.errorRate), rateRole),
+                    .text(Format.count(fn.throttles), fn.throttles > 0 ? .warn : .muted),
+                    .plain(Format.millis(fn.durationP95Ms)), .spark(fn.errorHistory, threshold: max(10, fn.invocations * 0.05)),
+                ],
+                detail: [
+                    ("Function", fn.function), ("Environment", fn.environment), ("Invocations", Format.count(fn.invocations)),
+                    ("Errors", "\(Format.count(fn.errors)) (\(Format.percent(fn.errorRate)))"), ("Throttles", Format.count(fn.throttles)),
+                    ("Duration p95", Format.millis(fn.durationP95Ms)),
+                ],
+                search: "\(fn.environment) \(fn.function)"
+            )
+        }
+        let failing = snapshot.lambdas.filter { $0.errorRate > 0.05 }.count
+        let errors = snapshot.lambdas.reduce(0) { $0 + $1.errors }
+        return PanelContent(sections: [TableSection(columns: columns, rows: rows)],
+                            summary: "\(snapshot.lambdas.count) functions · \(Format.count(errors)) errors · \(failing) failing")
+    }
+}

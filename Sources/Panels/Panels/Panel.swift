@@ -1,0 +1,43 @@
+import Telemetry
+
+/// What a panel shows for one snapshot: its sections of rows and a one-line summary for its border.
+public struct PanelContent: Sendable {
+    public var sections: [TableSection]
+    public var summary: String
+
+    public init(sections: [TableSection], summary: String) {
+        self.sections = sections
+        self.summary = summary
+    }
+
+    /// The content with only rows matching `filter` (case-insensitive substring); all rows for an empty filter.
+    public func filtered(by filter: String) -> PanelContent {
+        let needle = filter.lowercased()
+        guard !needle.isEmpty else { return self }
+        var copy = self
+        for index in copy.sections.indices {
+            copy.sections[index].rows.removeAll { !$0.search.contains(needle) }
+        }
+        return copy
+    }
+
+    /// Every row, across sections, in display order.
+    public var rows: [PanelRow] { sections.flatMap(\.rows) }
+}
+
+/// A panel turns a snapshot into rows; drawing is shared.
+public protocol Panel: Sendable {
+    var id: PanelID { get }
+    /// The panel's rows and summary for `snapshot`.
+    func content(for snapshot: Snapshot) -> PanelContent
+}
+
+/// The seven panels in focus order.
+public enum PanelCatalog {
+    public static let all: [any Panel] = [
+        StacksPanel(), ReplicationPanel(), LambdaPanel(), DynamoDBPanel(), FlowLogsPanel(), CompliancePanel(), AlarmsPanel(),
+    ]
+
+    /// The panel with `id`.
+    public static func panel(_ id: PanelID) -> any Panel { all[id.rawValue - 1] }
+}

@@ -1,0 +1,46 @@
+import Telemetry
+
+/// CloudFormation stacks and StackSet instances per account, with status, drift and last update.
+public struct StacksPanel: Panel {
+    public let id = PanelID.stacks
+
+    public init() {}
+
+    public func content(for snapshot: Snapshot) -> PanelContent {
+        let columns = [
+            Column("ENV", width: 7), Column("STACK", width: 16, flexible: true),
+            Column("STATUS", width: 18, flexible: true), Column("DRIFT", width: 11, dropOrder: 2),
+            Column("UPDATED", width: 7, alignRight: true, dropOrder: 1),
+        ]
+        let rows = snapshot.stacks.map { stack in
+            PanelRow(
+                cells: [
+                    .plain(stack.environment), .text(stack.name, stack.isStackSet ? .accent : .text),
+                    .text(stack.status, Severity.stackStatus(stack.status)), .text(stack.drift.rawValue, driftRole(stack.drift)),
+                    .text(Format.age(stack.lastUpdated, now: snapshot.capturedAt), .muted),
+                ],
+                detail: [
+                    ("Stack", stack.name), ("Kind", stack.isStackSet ? "StackSet instance" : "Stack"), ("Environment", stack.environment),
+                    ("Status", stack.status), ("Reason", stack.statusReason ?? "-"), ("Drift", stack.drift.rawValue),
+                    ("Last updated", "\(Format.clock(stack.lastUpdated)) UTC (\(Format.age(stack.lastUpdated, now: snapshot.capturedAt)) ago)"),
+                ],
+                search: "\(stack.environment) \(stack.name) \(stack.status) \(stack.drift.rawValue)"
+            )
+        }
+        let drifted = snapshot.stacks.filter { $0.drift == .drifted }.count
+        let failing = snapshot.stacks.filter { Severity.stackStatus($0.status) == .critical }.count
+        let busy = snapshot.stacks.filter { $0.status.hasSuffix("IN_PROGRESS") }.count
+        var summary = ["\(snapshot.stacks.count) stacks", "\(drifted) drifted"]
+        if failing > 0 { summary.append("\(failing) failed") }
+        if busy > 0 { summary.append("\(busy) in progress") }
+        return PanelContent(sections: [TableSection(columns: columns, rows: rows)], summary: summary.joined(separator: " · "))
+    }
+
+    private func driftRole(_ drift: StackSummary.DriftStatus) -> StyleRole {
+        switch drift {
+        case .drifted: return .critical
+        case .inSync: return .ok
+        case .notChecked, .unknown: return .muted
+        }
+    }
+}

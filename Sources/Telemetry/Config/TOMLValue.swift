@@ -1,0 +1,27 @@
+/// A value read from a TOML document.
+public indirect enum TOMLValue: Equatable, Sendable {
+    case string(String)
+    case integer(Int)
+    case float(Double)
+    case boolean(Bool)
+    case array([TOMLValue])
+    case table([String: TOMLValue])
+
+    public var string: String? { if case .string(let v) = self { v } else { nil } }
+    public var integer: Int? { if case .integer(let v) = self { v } else { nil } }
+    public var boolean: Bool? { if case .boolean(let v) = self { v } else { nil } }
+    public var array: [TOMLValue]? { if case .array(let v) = self { v } else { nil } }
+    public var table: [String: TOMLValue]? { if case .table(let v) = self { v } else { nil } }
+
+    /// A number as a Double, whether written as an integer or a float.
+    public var number: Double? {
+        switch self {
+        case .integer(let v): return Double(v)
+        case .float(let v): return v
+        default: return nil
+        }
+    }
+
+    /// The value at `key` of a table.
+    public subscript(key: String) -> TOMLValue? { table?[key] }
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// VPC flow-log traffic aggregated by destination port and by talker pair.
+public struct FlowTraffic: Codable, Equatable, Sendable {
+    public var ports: [PortTraffic]
+    public var talkers: [Talker]
+
+    public init(ports: [PortTraffic] = [], talkers: [Talker] = []) {
+        self.ports = ports
+        self.talkers = talkers
+    }
+
+    /// Accepted and rejected flows to one destination port.
+    public struct PortTraffic: Codable, Equatable, Sendable {
+        public var environment: String
+        public var port: Int
+        public var proto: String
+        public var accepted: Int
+        public var rejected: Int
+        public var bytes: Double
+        public var rejectHistory: [Double]
+
+        public init(environment: String, port: Int, proto: String, accepted: Int, rejected: Int, bytes: Double, rejectHistory: [Double]) {
+            self.environment = environment
+            self.port = port
+            self.proto = proto
+            self.accepted = accepted
+            self.rejected = rejected
+            self.bytes = bytes
+            self.rejectHistory = rejectHistory
+        }
+    }
+
+    /// One source/destination pair ranked by bytes.
+    public struct Talker: Codable, Equatable, Sendable {
+        public var environment: String
+        public var source: String
+        public var destination: String
+        public var port: Int
+        public var action: String
+        public var bytes: Double
+        public var flows: Int
+
+        public init(environment: String, source: String, destination: String, port: Int, action: String, bytes: Double, flows: Int) {
+            self.environment = environment
+            self.source = source
+            self.destination = destination
+            self.port = port
+            self.action = action
+            self.bytes = bytes
+            self.flows = flows
+        }
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+
+/// One Lambda function's metrics over the last period, with its error history.
+public struct LambdaMetrics: Codable, Equatable, Sendable {
+    public var environment: String
+    public var function: String
+    public var invocations: Double
+    public var errors: Double
+    public var throttles: Double
+    public var durationP95Ms: Double
+    public var errorHistory: [Double]
+
+    public init(environment: String, function: String, invocations: Double, errors: Double, throttles: Double, durationP95Ms: Double, errorHistory: [Double]) {
+        self.environment = environment
+        self.function = function
+        self.invocations = invocations
+        self.errors = errors
+        self.throttles = throttles
+        self.durationP95Ms = durationP95Ms
+        self.errorHistory = errorHistory
+    }
+
+    /// Errors as a fraction of invocations (0 when idle).
+    public var errorRate: Double { invocations > 0 ? errors / invocations : 0 }
+}

@@ -1,0 +1,35 @@
+import Foundation
+
+/// Everything the panels show at one moment: an immutable value the poller or replayer publishes whole.
+public struct Snapshot: Codable, Equatable, Sendable {
+    public var capturedAt: Date
+    public var accounts: [AccountStatus]
+    public var stacks: [StackSummary]
+    public var replication: [ReplicationLag]
+    public var lambdas: [LambdaMetrics]
+    public var tables: [TableThroughput]
+    public var flows: FlowTraffic
+    public var findings: [ComplianceFinding]
+    public var alarms: [AlarmSummary]
+
+    public init(
+        capturedAt: Date, accounts: [AccountStatus], stacks: [StackSummary] = [],
+        replication: [ReplicationLag] = [], lambdas: [LambdaMetrics] = [], tables: [TableThroughput] = [],
+        flows: FlowTraffic = FlowTraffic(), findings: [ComplianceFinding] = [], alarms: [AlarmSummary] = []
+    ) {
+        self.capturedAt = capturedAt
+        self.accounts = accounts
+        self.stacks = stacks
+        self.replication = replication
+        self.lambdas = lambdas
+        self.tables = tables
+        self.flows = flows
+        self.findings = findings
+        self.alarms = alarms
+    }
+
+    /// An empty snapshot for the given accounts, shown before the first poll completes.
+    public static func empty(accounts: [AccountStatus], at date: Date) -> Snapshot {
+        Snapshot(capturedAt: date, accounts: accounts)
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+
+/// A CloudFormation stack or StackSet instance with its status and drift.
+public struct StackSummary: Codable, Equatable, Sendable {
+    public var environment: String
+    public var name: String
+    public var status: String
+    public var drift: DriftStatus
+    public var lastUpdated: Date
+    public var isStackSet: Bool
+    public var statusReason: String?
+
+    public init(environment: String, name: String, status: String, drift: DriftStatus, lastUpdated: Date, isStackSet: Bool = false, statusReason: String? = nil) {
+        self.environment = environment
+        self.name = name
+        self.status = status
+        self.drift = drift
+        self.lastUpdated = lastUpdated
+        self.isStackSet = isStackSet
+        self.statusReason = statusReason
+    }
+
+    /// CloudFormation's StackDriftStatus values.
+    public enum DriftStatus: String, Codable, Sendable {
+        case inSync = "IN_SYNC"
+        case drifted = "DRIFTED"
+        case notChecked = "NOT_CHECKED"
+        case unknown = "UNKNOWN"
+    }
+}
