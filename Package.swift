@@ -35,7 +35,7 @@ let package = Package(
             path: "Sources/Console"
         ),
         .testTarget(name: "TelemetryTests", dependencies: ["Telemetry"]),
-        .testTarget(name: "PanelsTests", dependencies: ["Panels", "Telemetry"]),
+        .testTarget(name: "PanelsTests", dependencies: ["Panels", "Telemetry"], exclude: ["__Snapshots__"]),
         .testTarget(name: "ConsoleTests", dependencies: ["opsdeck", "Panels", "Telemetry"]),
     ]
 )

@@ -22,7 +22,7 @@ public struct AlarmsPanel: Panel {
                 ],
                 detail: [
                     ("Alarm", alarm.name), ("Environment", alarm.environment), ("State", alarm.state.rawValue),
-                    ("Since", "\(Format.clock(alarm.since)) UTC (\(Format.age(alarm.since, now: snapshot.capturedAt)) ago)"),
+                    ("Since", Format.timestamp(alarm.since, now: snapshot.capturedAt)),
                     ("Reason", alarm.reason), ("Metric", "\(alarm.namespace) \(alarm.metric)"),
                 ],
                 search: "\(alarm.environment) \(alarm.name) \(alarm.state.rawValue) \(alarm.namespace) \(alarm.metric)"

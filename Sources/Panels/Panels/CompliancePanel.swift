@@ -24,7 +24,7 @@ public struct CompliancePanel: Panel {
                 detail: [
                     ("Rule", finding.rule), ("Resource", finding.resourceId), ("Type", finding.resourceType),
                     ("Environment", finding.environment), ("Compliance", finding.compliance), ("Annotation", finding.annotation ?? "-"),
-                    ("Recorded", "\(Format.clock(finding.recordedAt)) UTC (\(Format.age(finding.recordedAt, now: snapshot.capturedAt)) ago)"),
+                    ("Recorded", Format.timestamp(finding.recordedAt, now: snapshot.capturedAt)),
                 ],
                 search: "\(finding.environment) \(finding.rule) \(finding.resourceId) \(finding.resourceType) \(finding.compliance)"
             )

@@ -9,8 +9,8 @@ public struct StacksPanel: Panel {
     public func content(for snapshot: Snapshot) -> PanelContent {
         let columns = [
             Column("ENV", width: 7), Column("STACK", width: 16, flexible: true),
-            Column("STATUS", width: 18, flexible: true), Column("DRIFT", width: 11, dropOrder: 2),
-            Column("UPDATED", width: 7, alignRight: true, dropOrder: 1),
+            Column("STATUS", width: 18, flexible: true), Column("DRIFT", width: 11, dropOrder: 1),
+            Column("UPDATED", width: 7, alignRight: true, dropOrder: 2),
         ]
         let rows = snapshot.stacks.map { stack in
             PanelRow(
@@ -22,7 +22,7 @@ public struct StacksPanel: Panel {
                 detail: [
                     ("Stack", stack.name), ("Kind", stack.isStackSet ? "StackSet instance" : "Stack"), ("Environment", stack.environment),
                     ("Status", stack.status), ("Reason", stack.statusReason ?? "-"), ("Drift", stack.drift.rawValue),
-                    ("Last updated", "\(Format.clock(stack.lastUpdated)) UTC (\(Format.age(stack.lastUpdated, now: snapshot.capturedAt)) ago)"),
+                    ("Last updated", Format.timestamp(stack.lastUpdated, now: snapshot.capturedAt)),
                 ],
                 search: "\(stack.environment) \(stack.name) \(stack.status) \(stack.drift.rawValue)"
             )

@@ -30,12 +30,12 @@ public struct Block: Sendable {
         buffer.put("└", x: rect.x, y: bottom, role: role)
         buffer.put("┘", x: rect.maxX - 1, y: bottom, role: role)
         let edge = Rect(x: rect.x + 1, y: top, width: rect.width - 2, height: 1)
-        let trailerText = trailer.isEmpty ? "" : DisplayWidth.truncate(" \(trailer) ", to: max(0, edge.width - 8))
-        let trailerWidth = DisplayWidth.of(trailerText)
-        let titleText = DisplayWidth.truncate(" \(title) ", to: edge.width - trailerWidth)
-        buffer.put(titleText, x: edge.x, y: top, role: focused ? .title : .header, clip: edge)
-        if trailerWidth > 0 {
-            buffer.put(trailerText, x: edge.maxX - trailerWidth, y: top, role: .muted, clip: edge)
+        let titleText = DisplayWidth.truncate(" \(title) ", to: edge.width)
+        let titleWidth = buffer.put(titleText, x: edge.x, y: top, role: focused ? .title : .header, clip: edge)
+        let room = edge.width - titleWidth - 1
+        if !trailer.isEmpty, room >= 6 {
+            let trailerText = DisplayWidth.truncate(" \(trailer) ", to: room)
+            buffer.put(trailerText, x: edge.maxX - DisplayWidth.of(trailerText), y: top, role: .muted, clip: edge)
         }
         return rect.inset(1)
     }

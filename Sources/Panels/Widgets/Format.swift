@@ -56,6 +56,26 @@ public enum Format {
         return String(format: "%02d:%02d:%02d", day / 3600, day / 60 % 60, day % 60)
     }
 
+    /// "2026-11-20 14:05:30 UTC (12m ago)" for detail views.
+    public static func timestamp(_ date: Date, now: Date) -> String {
+        let day = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
+        let civil = civilDate(daysSinceEpoch: day)
+        return String(format: "%04d-%02d-%02d %@ UTC (%@ ago)", civil.year, civil.month, civil.day, clock(date), age(date, now: now))
+    }
+
+    /// Year, month and day of a day count since 1970-01-01 (Howard Hinnant's civil_from_days).
+    static func civilDate(daysSinceEpoch days: Int) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
     /// "5:30" for a position within a recording.
     public static func position(_ seconds: Double) -> String {
         let s = Int(seconds)

@@ -1,0 +1,119 @@
+import Testing
+@testable import opsdeck
+@testable import Panels
+@testable import Telemetry
+
+@Suite struct AppStateTests {
+    func state() -> AppState {
+        AppState(replay: ReplaySession(fixture: DemoStory(step: 300, duration: 1800).fixture(), speed: 1, start: 600), bindings: .defaults)
+    }
+
+    @discardableResult
+    func press(_ state: inout AppState, _ keys: Key...) -> ConsoleEffect? {
+        var effect: ConsoleEffect?
+        for key in keys { effect = state.handle(.key(key)) }
+        return effect
+    }
+
+    @Test func tabNumbersAndShiftTabMoveFocus() {
+        var s = state()
+        press(&s, .tab)
+        #expect(s.view.focus == .replication)
+        press(&s, .backTab, .backTab)
+        #expect(s.view.focus == .alarms)
+        press(&s, .char("4"))
+        #expect(s.view.focus == .dynamodb)
+    }
+
+    @Test func selectionMovesAndStaysInsideTheRows() {
+        var s = state()
+        press(&s, .char("j"), .down, .char("k"))
+        #expect(s.view.selection[.stacks] == 1)
+        press(&s, .char("G"))
+        #expect(s.view.selection[.stacks] == s.rowCount(.stacks) - 1)
+        press(&s, .char("j"))
+        #expect(s.view.selection[.stacks] == s.rowCount(.stacks) - 1)
+        press(&s, .home, .up)
+        #expect(s.view.selection[.stacks] == 0)
+    }
+
+    @Test func filterNarrowsAsYouTypeAndEscClearsIt() {
+        var s = state()
+        press(&s, .char("/"), .char("p"), .char("r"), .char("o"), .char("d"))
+        #expect(s.view.filters[.stacks] == "prod")
+        #expect(s.rowCount(.stacks) == 7)
+        press(&s, .enter)
+        #expect(s.view.prompt == nil)
+        #expect(s.view.filters[.stacks] == "prod")
+        press(&s, .escape)
+        #expect(s.view.filters[.stacks] == nil)
+        #expect(s.rowCount(.stacks) == 18)
+    }
+
+    @Test func commandsFocusPanelsAndReportUnknownOnes() {
+        var s = state()
+        press(&s, .char(":"), .char("d"), .char("d"), .char("b"), .enter)
+        #expect(s.view.focus == .dynamodb)
+        press(&s, .char(":"), .char("x"), .enter)
+        #expect(s.view.message?.text.contains("unknown command ':x'") == true)
+        #expect(press(&s, .char(":"), .char("q"), .enter) == .quit)
+        #expect(press(&s, .char(":"), .char("t"), .char("h"), .char("e"), .char("m"), .char("e"), .char(" "), .char("m"), .enter) == .loadTheme("m"))
+    }
+
+    @Test func overlaysOpenAndCloseAndSwallowOtherKeys() {
+        var s = state()
+        press(&s, .enter)
+        #expect(s.view.overlay == .detail)
+        press(&s, .tab)
+        #expect(s.view.focus == .stacks)
+        press(&s, .escape)
+        #expect(s.view.overlay == .none)
+        press(&s, .char("?"), .char("j"))
+        #expect(s.view.overlay == .help)
+        #expect(s.view.overlayScroll == 1)
+        #expect(press(&s, .char("q")) == nil)
+        #expect(s.view.overlay == .none)
+    }
+
+    @Test func zoomTogglesAndEscUnzooms() {
+        var s = state()
+        press(&s, .char("z"))
+        #expect(s.view.zoomed)
+        press(&s, .escape)
+        #expect(!s.view.zoomed)
+    }
+
+    @Test func quitKeysQuit() {
+        var s = state()
+        #expect(press(&s, .char("q")) == .quit)
+        #expect(press(&s, .ctrl("c")) == .quit)
+    }
+
+    @Test func replayKeysPauseChangeSpeedAndSeek() {
+        var s = state()
+        press(&s, .char("+"), .char("+"))
+        #expect(s.view.mode == .replay(speed: 5, paused: false, position: 600, duration: 1800))
+        press(&s, .char("-"), .char(" "))
+        #expect(s.view.mode == .replay(speed: 2, paused: true, position: 600, duration: 1800))
+        _ = s.handle(.tick(elapsed: 100))
+        #expect(s.replay.clock.position == 600)
+        press(&s, .char(" "))
+        _ = s.handle(.tick(elapsed: 100))
+        #expect(s.replay.clock.position == 800)
+        press(&s, .char("["))
+        #expect(s.replay.clock.position == 740)
+        press(&s, .char("]"), .char("]"), .char("]"))
+        #expect(s.replay.clock.position == 920)
+        #expect(s.snapshot == s.replay.replayer.fixture.frames[3].snapshot)
+    }
+
+    @Test func ticksPublishNewFramesAndTheClock() {
+        var s = state()
+        let before = s.snapshot
+        _ = s.handle(.tick(elapsed: 299))
+        #expect(s.snapshot == before)
+        _ = s.handle(.tick(elapsed: 1))
+        #expect(s.snapshot != before)
+        #expect(s.view.now == s.snapshot.capturedAt)
+    }
+}

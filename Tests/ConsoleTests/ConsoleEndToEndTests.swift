@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+
+/// Drives the real `opsdeck --demo` binary in tmux and reads the screen, as a user would see it.
+@Suite(.serialized) struct ConsoleEndToEndTests {
+    let binary = TmuxSession.opsdeck
+
+    @Test func demoShowsAllPanelsAndTheIncident() throws {
+        let tmux = try TmuxSession(width: 160, height: 48, command: "\(binary) --demo --speed 100")
+        defer { tmux.kill() }
+        let screen = try tmux.waitFor { $0.contains("REPLAY x100") && $0.contains("staging-csv-processor-Errors") && $0.contains("ALARM ") }
+        for title in ["1 Stacks", "2 Replication lag", "3 Lambda", "4 DynamoDB throughput", "5 Flow logs", "6 Compliance", "7 Alarms"] {
+            #expect(screen.contains(title), "missing \(title)")
+        }
+        #expect(screen.contains("DRIFTED"))
+        #expect(screen.contains("s3-bucket-ssl-requests-only"))
+        #expect(screen.contains("NON_COMPLIANT"))
+        #expect(screen.contains("● dev ● staging ● prod"))
+        try tmux.send("q")
+        let after = try tmux.waitFor { $0.contains("[exit 0]") }
+        #expect(!after.contains("1 Stacks"), "the console's screen should be gone after quitting")
+    }
+
+    @Test func keysFocusZoomFilterDetailAndHelp() throws {
+        let tmux = try TmuxSession(width: 80, height: 24, command: "\(binary) --demo")
+        defer { tmux.kill() }
+        try tmux.waitFor { $0.contains("1 stacks") && $0.contains("REPLAY x1") }
+        try tmux.send("7")
+        try tmux.waitFor { $0.contains("7 Alarms") && $0.contains("STATE") }
+        try tmux.send("Tab")
+        try tmux.waitFor { $0.contains("1 Stacks") }
+        try tmux.send("BTab", "BTab")
+        try tmux.waitFor { $0.contains("6 Compliance") }
+        try tmux.send(":", "l", "a", "m", "b", "d", "a", "Enter")
+        try tmux.waitFor { $0.contains("3 Lambda") && $0.contains("FUNCTION") }
+        try tmux.send("/", "p", "r", "o", "d")
+        var screen = try tmux.waitFor { $0.contains("/prod█") && $0.contains("prod-csv-processor") }
+        #expect(!screen.contains("staging-csv-processor"))
+        try tmux.send("Enter", "j", "Enter")
+        screen = try tmux.waitFor { $0.contains("Esc closes") && $0.contains("Duration p95") }
+        #expect(screen.contains("prod-schema-validator"))
+        try tmux.send("Escape", "Escape")
+        try tmux.waitFor { $0.contains("staging-csv-processor") && !$0.contains("Esc closes") }
+        try tmux.send("?")
+        try tmux.waitFor { $0.contains("Help") && $0.contains("focus the next panel") }
+        try tmux.send("Escape", "Space")
+        try tmux.waitFor { $0.contains("PAUSED") }
+        try tmux.send("+", "+")
+        try tmux.waitFor { $0.contains("PAUSED") }
+        try tmux.send("Space")
+        try tmux.waitFor { $0.contains("REPLAY x5") }
+        try tmux.send("C-c")
+        try tmux.waitFor { $0.contains("[exit 0]") }
+    }
+
+    @Test func resizingRedrawsForTheNewSize() throws {
+        let tmux = try TmuxSession(width: 160, height: 48, command: "\(binary) --demo")
+        defer { tmux.kill() }
+        try tmux.waitFor { $0.contains("7 Alarms") && $0.contains("6 Compliance") }
+        try TmuxSession.tmux(["-L", tmux.socket, "resize-window", "-t", tmux.name, "-x", "60", "-y", "15"])
+        try tmux.waitFor { $0.contains("1 stacks") && !$0.contains("6 Compliance") }
+        try TmuxSession.tmux(["-L", tmux.socket, "resize-window", "-t", tmux.name, "-x", "15", "-y", "4"])
+        try tmux.waitFor { $0.contains("terminal too") }
+        try TmuxSession.tmux(["-L", tmux.socket, "resize-window", "-t", tmux.name, "-x", "120", "-y", "40"])
+        try tmux.waitFor { $0.contains("7 Alarms") && $0.contains("6 Compliance") }
+        try tmux.send("q")
+        try tmux.waitFor { $0.contains("[exit 0]") }
+    }
+
+    @Test(arguments: [(SIGTERM, 143), (SIGINT, 130), (SIGHUP, 129)])
+    func stopSignalsRestoreTheTerminal(signal: Int32, status: Int) throws {
+        let tmux = try TmuxSession(width: 100, height: 30, command: "\(binary) --demo; stty -a | grep -o ' -\\?icanon' ")
+        defer { tmux.kill() }
+        try tmux.waitFor { $0.contains("1 Stacks") }
+        Foundation.kill(try tmux.pid(of: "opsdeck"), signal)
+        let screen = try tmux.waitFor { $0.contains("[exit") }
+        #expect(screen.contains(" icanon"), "terminal left in raw mode:\n\(screen)")
+        #expect(!screen.contains("1 Stacks"))
+    }
+
+    @Test func crashRestoresTheTerminal() throws {
+        let tmux = try TmuxSession(width: 100, height: 30, command: "\(binary) --demo; stty -a | grep -o ' -\\?icanon' ")
+        defer { tmux.kill() }
+        try tmux.waitFor { $0.contains("1 Stacks") }
+        Foundation.kill(try tmux.pid(of: "opsdeck"), SIGSEGV)
+        let screen = try tmux.waitFor { $0.contains("[exit") }
+        #expect(screen.contains(" icanon"), "terminal left in raw mode:\n\(screen)")
+        #expect(screen.contains("[exit 139]"))
+    }
+
+    @Test func dumbTerminalIsRefusedWithExitTwo() throws {
+        let tmux = try TmuxSession(width: 100, height: 10, command: "TERM=dumb \(binary) --demo")
+        defer { tmux.kill() }
+        let screen = try tmux.waitFor { $0.contains("[exit") }
+        #expect(screen.contains("opsdeck: terminal type 'dumb' cannot position the cursor"))
+        #expect(screen.contains("[exit 2]"))
+    }
+
+    @Test func nonTerminalOutputIsRefusedWithExitTwo() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["--demo"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2)
+        #expect(output.contains("standard input and output must be a terminal"))
+    }
+
+    @Test func badThemeAndKeyFileAreReportedAndTheConsoleRuns() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("opsdeck-e2e-\(UUID().uuidString.prefix(6))")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let keys = dir.appendingPathComponent("keys.toml")
+        try "[keys]\nquit = \"x\"\nzoom = [\"Z\"\n".write(to: keys, atomically: true, encoding: .utf8)
+        let tmux = try TmuxSession(width: 160, height: 30, command: "\(binary) --demo --theme nosuch --keys \(keys.path)")
+        defer { tmux.kill() }
+        let screen = try tmux.waitFor { $0.contains("1 Stacks") }
+        #expect(screen.contains("theme 'nosuch' not found"))
+        #expect(screen.contains("keys.toml line"))
+        try tmux.send(":", "t", "h", "e", "m", "e", " ", "l", "i", "g", "h", "t", "Enter")
+        try tmux.waitFor { $0.contains("theme light") }
+        try tmux.send("q")
+        try tmux.waitFor { $0.contains("[exit 0]") }
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+
+/// A detached tmux session running one command, driven by send-keys and read by capture-pane.
+struct TmuxSession {
+    let name: String
+    let socket: String
+
+    /// The built `opsdeck` binary beside the test bundle.
+    static var opsdeck: String {
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        while !FileManager.default.isExecutableFile(atPath: dir.appendingPathComponent("opsdeck").path), dir.path != "/" {
+            dir = dir.deletingLastPathComponent()
+        }
+        return dir.appendingPathComponent("opsdeck").path
+    }
+
+    /// Starts `command` in a `width`x`height` session; the pane stays after the command exits so its output can be read.
+    init(width: Int, height: Int, command: String) throws {
+        name = "opsdeck-test-\(UUID().uuidString.prefix(8))"
+        socket = "opsdeck-tests-\(getpid())"
+        try Self.tmux(["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)",
+                       "env", "TERM=xterm-256color", "LANG=C.UTF-8", "sh", "-c", "\(command); echo \"[exit $?]\"; sleep 60"])
+        try Self.tmux(["-L", socket, "set-option", "-t", name, "remain-on-exit", "on"])
+    }
+
+    @discardableResult
+    static func tmux(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["tmux"] + arguments
+        // A file, not a pipe: the tmux server inherits the descriptor and would hold a pipe open forever.
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("opsdeck-tmux-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: log) }
+        let handle = try FileHandle(forWritingTo: log)
+        process.standardOutput = handle
+        process.standardError = handle
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        try handle.close()
+        let output = try String(contentsOf: log, encoding: .utf8)
+        guard process.terminationStatus == 0 else {
+            throw TmuxError(description: "tmux \(arguments.joined(separator: " ")) failed: \(output)")
+        }
+        return output
+    }
+
+    /// Types keys as tmux names them ("Tab", "Escape", "j", ...).
+    func send(_ keys: String...) throws {
+        try Self.tmux(["-L", socket, "send-keys", "-t", name] + keys)
+    }
+
+    /// The screen as text.
+    func screen() throws -> String {
+        try Self.tmux(["-L", socket, "capture-pane", "-p", "-t", name])
+    }
+
+    /// Waits up to `timeout` seconds for the screen to satisfy `condition`; returns the last screen seen.
+    @discardableResult
+    func waitFor(_ timeout: Double = 10, _ condition: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if condition(last) { return last }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        throw TmuxError(description: "timed out; screen was:\n\(last)")
+    }
+
+    /// The pid of the process running in the pane's shell's child, found by name.
+    func pid(of command: String) throws -> Int32 {
+        let shell = try Self.tmux(["-L", socket, "display-message", "-p", "-t", name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+        for child in children.split(separator: " ") {
+            let comm = (try? String(contentsOfFile: "/proc/\(child)/comm", encoding: .utf8)) ?? ""
+            if comm.hasPrefix(command) { return Int32(child)! }
+        }
+        throw TmuxError(description: "no \(command) process under the pane")
+    }
+
+    func kill() {
+        _ = try? Self.tmux(["-L", socket, "kill-session", "-t", name])
+    }
+}
+
+struct TmuxError: Error, CustomStringConvertible {
+    var description: String
+}

@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+@testable import Panels
+@testable import Telemetry
+
+@Suite struct DashboardSnapshotTests {
+    /// The demo ten minutes in, seen 12 seconds after the poll.
+    let snapshot = DemoStory().snapshot(at: 600)
+
+    func view(_ change: (inout DashboardView) -> Void = { _ in }) -> DashboardView {
+        var view = DashboardView(now: snapshot.capturedAt.addingTimeInterval(12))
+        view.mode = .replay(speed: 1, paused: false, position: 612, duration: 1800)
+        view.hints = [.init(keys: "Tab", text: "panel"), .init(keys: "z", text: "zoom"), .init(keys: "?", text: "help"), .init(keys: "q", text: "quit")]
+        view.help = [.init(keys: "q Ctrl-C", text: "quit"), .init(keys: "z", text: "zoom the focused panel"),
+                     .init(keys: "d", text: "detect drift", dangerous: true)]
+        change(&view)
+        return view
+    }
+
+    func render(_ width: Int, _ height: Int, _ view: DashboardView) -> String {
+        var buffer = CellBuffer(width: width, height: height)
+        Dashboard.render(snapshot, view: view, into: &buffer)
+        return buffer.text
+    }
+
+    @Test(arguments: [(80, 24), (160, 48), (40, 12)])
+    func dashboardAtSize(width: Int, height: Int) throws {
+        try assertSnapshot(render(width, height, view()), named: "dashboard-\(width)x\(height)")
+    }
+
+    @Test func gridShowsAllSevenPanels() {
+        let text = render(160, 48, view())
+        for id in PanelID.allCases { #expect(text.contains("\(id.rawValue) \(id.title)")) }
+    }
+
+    @Test func focusedAlarmsZoomedWithSelection() throws {
+        try assertSnapshot(render(100, 20, view { $0.focus = .alarms; $0.zoomed = true; $0.selection[.alarms] = 2 }), named: "alarms-zoomed-100x20")
+    }
+
+    @Test func detailOverlayOfTheSelectedStack() throws {
+        let text = render(100, 30, view { $0.focus = .stacks; $0.selection[.stacks] = 10; $0.overlay = .detail })
+        #expect(text.contains("BucketPolicy opsdeck-prod-archive modified outside CloudFormation"))
+        try assertSnapshot(text, named: "stack-detail-100x30")
+    }
+
+    @Test func helpOverlayMarksDangerousBindings() {
+        let text = render(80, 24, view { $0.overlay = .help })
+        #expect(text.contains("detect drift (needs --allow-actions)"))
+    }
+
+    @Test func filterNarrowsRowsAndShowsInTheTitle() throws {
+        let text = render(100, 24, view { $0.focus = .lambda; $0.zoomed = true; $0.filters[.lambda] = "staging" })
+        #expect(text.contains("/staging"))
+        #expect(text.contains("staging-csv-processor"))
+        #expect(!text.contains("prod-csv-processor"))
+    }
+
+    @Test func promptReplacesHints() {
+        let text = render(80, 24, view { $0.prompt = .init(kind: .command, text: "alarms") })
+        #expect(text.split(separator: "\n").last?.hasPrefix(":alarms█") == true)
+    }
+
+    @Test func tinyTerminalGetsANotice() {
+        let text = render(19, 4, view())
+        #expect(text.contains("terminal too"))
+        #expect(text.contains("need 20x5"))
+    }
+
+    @Test func everySizeRendersWithoutWritingOutsideTheBuffer() {
+        for width in [1, 2, 5, 20, 33, 99, 100, 101, 240] {
+            for height in [1, 3, 5, 6, 12, 29, 30, 31, 70] {
+                var buffer = CellBuffer(width: width, height: height)
+                Dashboard.render(snapshot, view: view { $0.overlay = .detail; $0.selection[.stacks] = 99 }, into: &buffer)
+                #expect(buffer.cells.count == width * height)
+            }
+        }
+    }
+
+    @Test func stalePollShowsInTheStatusBar() {
+        var view = view()
+        view.now = snapshot.capturedAt.addingTimeInterval(400)
+        let status = render(120, 30, view).split(separator: "\n").dropLast().last ?? ""
+        #expect(status.contains("data 6m old"))
+        #expect(status.contains("REPLAY x1 10:12/30:00"))
+    }
+}
