@@ -57,7 +57,7 @@ struct AppState: Sendable {
         if view.overlay != .none {
             switch action {
             case .back?, .help?, .detail?, .quit?: view.overlay = .none
-            case .down?: view.overlayScroll += 1
+            case .down?: view.overlayScroll = min(view.overlayScroll + 1, max(view.help.count, 40))
             case .up?: view.overlayScroll = max(0, view.overlayScroll - 1)
             default: break
             }

@@ -8,6 +8,7 @@ struct Opsdeck: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "opsdeck",
         abstract: "A keyboard-driven terminal operations console for a multi-account AWS platform.",
+        discussion: "Start with `opsdeck --demo`. Console options (--demo, --theme, --speed, --keys): `opsdeck help console`.",
         version: "opsdeck 0.1.0 (\(String(cString: curl_version())))",
         subcommands: [ConsoleCommand.self, GenerateDemoFixture.self],
         defaultSubcommand: ConsoleCommand.self

@@ -13,15 +13,6 @@ public indirect enum TOMLValue: Equatable, Sendable {
     public var array: [TOMLValue]? { if case .array(let v) = self { v } else { nil } }
     public var table: [String: TOMLValue]? { if case .table(let v) = self { v } else { nil } }
 
-    /// A number as a Double, whether written as an integer or a float.
-    public var number: Double? {
-        switch self {
-        case .integer(let v): return Double(v)
-        case .float(let v): return v
-        default: return nil
-        }
-    }
-
     /// The value at `key` of a table.
     public subscript(key: String) -> TOMLValue? { table?[key] }
 }

@@ -27,9 +27,4 @@ public struct Snapshot: Codable, Equatable, Sendable {
         self.findings = findings
         self.alarms = alarms
     }
-
-    /// An empty snapshot for the given accounts, shown before the first poll completes.
-    public static func empty(accounts: [AccountStatus], at date: Date) -> Snapshot {
-        Snapshot(capturedAt: date, accounts: accounts)
-    }
 }
