@@ -88,6 +88,27 @@ import Testing
         #expect(screen.contains("Segmentation fault"), "the crash should still be reported by the shell")
     }
 
+    @Test(arguments: [("", "38;5;"), ("TERM=xterm", ""), ("NO_COLOR=1", "")])
+    func coloursFollowTheTerminalAndNoColor(environment: String, expected: String) throws {
+        let tmux = try TmuxSession(width: 120, height: 30, command: "\(environment) \(binary) --demo")
+        defer { tmux.kill() }
+        try tmux.waitFor { $0.contains("1 Stacks") }
+        let screen = try tmux.screen(escapes: true)
+        let basicColours = (30...37).map { "\u{1b}[\($0)m" }
+        switch environment {
+        case "NO_COLOR=1":
+            #expect(!screen.contains("38;5;") && !basicColours.contains { screen.contains($0) }, "NO_COLOR must send no colours")
+            #expect(screen.contains("7m"), "selection and status bar fall back to reverse video")
+        case "TERM=xterm":
+            #expect(!screen.contains("38;5;"), "an 8-colour terminal must not get 256-colour sequences")
+            #expect(basicColours.contains { screen.contains($0) })
+        default:
+            #expect(screen.contains(expected))
+        }
+        try tmux.send("q")
+        try tmux.waitFor { $0.contains("[exit 0]") }
+    }
+
     @Test func dumbTerminalIsRefusedWithExitTwo() throws {
         let tmux = try TmuxSession(width: 100, height: 10, command: "TERM=dumb \(binary) --demo")
         defer { tmux.kill() }

@@ -19,7 +19,7 @@ struct TmuxSession {
         name = "opsdeck-test-\(UUID().uuidString.prefix(8))"
         socket = "opsdeck-tests-\(getpid())"
         try Self.tmux(["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)",
-                       "env", "TERM=xterm-256color", "LANG=C.UTF-8", "sh", "-c", "\(command); echo \"[exit $?]\"; sleep 60"])
+                       "env", "-u", "NO_COLOR", "TERM=xterm-256color", "LANG=C.UTF-8", "sh", "-c", "\(command); echo \"[exit $?]\"; sleep 60"])
         try Self.tmux(["-L", socket, "set-option", "-t", name, "remain-on-exit", "on"])
     }
 
@@ -53,9 +53,9 @@ struct TmuxSession {
         try Self.tmux(["-L", socket, "send-keys", "-t", name] + keys)
     }
 
-    /// The screen as text.
-    func screen() throws -> String {
-        try Self.tmux(["-L", socket, "capture-pane", "-p", "-t", name])
+    /// The screen as text; with `escapes`, including the colour and attribute sequences.
+    func screen(escapes: Bool = false) throws -> String {
+        try Self.tmux(["-L", socket, "capture-pane", "-p"] + (escapes ? ["-e"] : []) + ["-t", name])
     }
 
     /// Waits up to `timeout` seconds for the screen to satisfy `condition`; returns the last screen seen.
