@@ -8,6 +8,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         .systemLibrary(
@@ -22,7 +23,7 @@ let package = Package(
         ),
         .target(
             name: "Telemetry",
-            dependencies: ["CCurl"],
+            dependencies: ["CCurl", .product(name: "Crypto", package: "swift-crypto")],
             resources: [.copy("Resources/demo-fixture.jsonl")]
         ),
         .target(name: "Panels", dependencies: ["Telemetry"]),
@@ -34,7 +35,7 @@ let package = Package(
             ],
             path: "Sources/Console"
         ),
-        .testTarget(name: "TelemetryTests", dependencies: ["Telemetry"]),
+        .testTarget(name: "TelemetryTests", dependencies: ["Telemetry"], exclude: ["Resources/README.md"], resources: [.copy("Resources/sigv4")]),
         .testTarget(name: "PanelsTests", dependencies: ["Panels", "Telemetry"], exclude: ["__Snapshots__"]),
         .testTarget(name: "ConsoleTests", dependencies: ["opsdeck", "Panels", "Telemetry"]),
     ]

@@ -1,0 +1,122 @@
+import Crypto
+import Foundation
+
+/// Signs requests with AWS Signature Version 4 (header form).
+public struct SigV4Signer: Sendable {
+    public var region: String
+    public var service: String
+    /// Removes `.`/`..` segments and repeated slashes from the path; S3 must not.
+    public var normalizePath: Bool
+
+    public init(region: String, service: String, normalizePath: Bool = true) {
+        self.region = region
+        self.service = service
+        self.normalizePath = normalizePath
+    }
+
+    /// The parts of one signature, exposed so tests can compare each step with AWS's suite.
+    public struct Signature: Equatable, Sendable {
+        public var canonicalRequest: String
+        public var stringToSign: String
+        public var authorization: String
+    }
+
+    /// Signs `request` as of `date`; the request must already carry Host and X-Amz-Date (see `prepare`).
+    public func signature(for request: SignableRequest, credentials: Credentials, date: Date) -> Signature {
+        let (amzDate, day) = Self.timestamps(date)
+        let headers = canonicalHeaders(request.headers)
+        let signedHeaders = headers.map(\.name).joined(separator: ";")
+        let canonical = [
+            request.method.uppercased(), canonicalURI(request.path), canonicalQuery(request.query),
+            headers.map { "\($0.name):\($0.value)\n" }.joined(), signedHeaders, Self.hex(SHA256.hash(data: request.body)),
+        ].joined(separator: "\n")
+        let scope = "\(day)/\(region)/\(service)/aws4_request"
+        let stringToSign = ["AWS4-HMAC-SHA256", amzDate, scope, Self.hex(SHA256.hash(data: Data(canonical.utf8)))].joined(separator: "\n")
+        var key = SymmetricKey(data: Data("AWS4\(credentials.secretAccessKey)".utf8))
+        for part in [day, region, service, "aws4_request"] {
+            key = SymmetricKey(data: Data(HMAC<SHA256>.authenticationCode(for: Data(part.utf8), using: key)))
+        }
+        let signature = Self.hex(HMAC<SHA256>.authenticationCode(for: Data(stringToSign.utf8), using: key))
+        let authorization = "AWS4-HMAC-SHA256 Credential=\(credentials.accessKeyId)/\(scope), SignedHeaders=\(signedHeaders), Signature=\(signature)"
+        return Signature(canonicalRequest: canonical, stringToSign: stringToSign, authorization: authorization)
+    }
+
+    /// Adds X-Amz-Date and the session token, signs, and adds the Authorization header.
+    public func sign(_ request: SignableRequest, credentials: Credentials, date: Date) -> SignableRequest {
+        var signed = request
+        signed.headers.removeAll { ["x-amz-date", "authorization", "x-amz-security-token"].contains($0.name.lowercased()) }
+        signed.headers.append((name: "X-Amz-Date", value: Self.timestamps(date).amzDate))
+        if let token = credentials.sessionToken { signed.headers.append((name: "X-Amz-Security-Token", value: token)) }
+        signed.headers.append((name: "Authorization", value: signature(for: signed, credentials: credentials, date: date).authorization))
+        return signed
+    }
+
+    /// "20150830T123600Z" and "20150830" for `date` in UTC.
+    static func timestamps(_ date: Date) -> (amzDate: String, day: String) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        let day = String(format: "%04d%02d%02d", c.year!, c.month!, c.day!)
+        return (day + String(format: "T%02d%02d%02dZ", c.hour!, c.minute!, c.second!), day)
+    }
+
+    /// Lower-cased names, sorted; values trimmed with inner runs of spaces collapsed; repeats joined by commas in order.
+    func canonicalHeaders(_ headers: [(name: String, value: String)]) -> [(name: String, value: String)] {
+        var merged: [String: [String]] = [:]
+        for header in headers {
+            let value = header.value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).joined(separator: " ")
+            merged[header.name.lowercased(), default: []].append(value)
+        }
+        return merged.keys.sorted().map { (name: $0, value: merged[$0]!.joined(separator: ",")) }
+    }
+
+    /// The path percent-encoded once, after normalisation where enabled.
+    func canonicalURI(_ path: String) -> String {
+        var segments = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        if normalizePath {
+            var out: [String] = []
+            for segment in segments.dropFirst() {
+                switch segment {
+                case "", ".": continue
+                case "..": _ = out.popLast()
+                default: out.append(segment)
+                }
+            }
+            let trailing = path.count > 1 && (path.hasSuffix("/") || path.hasSuffix("/.") || path.hasSuffix("/..")) && !out.isEmpty
+            segments = [""] + out + (trailing ? [""] : [])
+            if out.isEmpty { return "/" }
+        }
+        let encoded = segments.map { Self.encode($0) }.joined(separator: "/")
+        return encoded.isEmpty ? "/" : encoded
+    }
+
+    /// Parameters decoded then re-encoded, sorted by name, then value.
+    func canonicalQuery(_ query: String) -> String {
+        guard !query.isEmpty else { return "" }
+        let pairs = query.split(separator: "&").map { item -> (String, String) in
+            let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            let decode = { (s: String) in s.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? s }
+            return (Self.encode(decode(parts[0])), Self.encode(decode(parts.count > 1 ? parts[1] : "")))
+        }
+        return pairs.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }.map { "\($0.0)=\($0.1)" }.joined(separator: "&")
+    }
+
+    /// RFC 3986 encoding: everything but A-Z a-z 0-9 - _ . ~ as %XX of its UTF-8 bytes.
+    static func encode(_ text: String) -> String {
+        var out = ""
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"):
+                out.append(Character(Unicode.Scalar(byte)))
+            default:
+                out += String(format: "%%%02X", byte)
+            }
+        }
+        return out
+    }
+
+    static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
+        digest.map { String(format: "%02x", $0) }.joined()
+    }
+}
