@@ -15,8 +15,9 @@ import Testing
         return walker.compactMap { $0 as? String }.filter { $0.hasSuffix(".req") }.map { String($0.dropLast(4)) }.sorted()
     }()
 
-    /// Parses a `.req` file: request line, headers (continuation lines are extra values of the header), blank line, body.
-    static func request(_ text: String) -> SignableRequest {
+    /// Parses a `.req` file: request line, headers, blank line, body. A folded continuation line is another value of the
+    /// header (the classic suite joins them with commas) or, with `unfold`, joined to it with a space as RFC 7230 says (the CRT suite).
+    static func request(_ text: String, unfold: Bool = false) -> SignableRequest {
         let (head, body) = text.range(of: "\n\n").map { (String(text[..<$0.lowerBound]), String(text[$0.upperBound...])) } ?? (text, "")
         var lines = head.components(separatedBy: "\n")
         let requestLine = lines.removeFirst()
@@ -26,7 +27,7 @@ import Testing
         var headers: [(name: String, value: String)] = []
         for line in lines {
             if line.first == " " || line.first == "\t", let last = headers.last {
-                headers.append((name: last.name, value: line))
+                if unfold { headers[headers.count - 1].value += " " + line } else { headers.append((name: last.name, value: line)) }
             } else if let colon = line.firstIndex(of: ":") {
                 headers.append((name: String(line[..<colon]), value: String(line[line.index(after: colon)...])))
             }
@@ -55,7 +56,7 @@ import Testing
         let signer = SigV4Signer(region: "us-east-1", service: "service")
         let request = SignableRequest(method: "GET", path: "/", headers: [(name: "Host", value: "example.amazonaws.com")])
         let token = Credentials(accessKeyId: "AKIDEXAMPLE", secretAccessKey: "s3cr3tK3y", sessionToken: "TOKEN")
-        let signed = signer.sign(request, credentials: token, date: Self.date)
+        let signed = signer.sign(request, credentials: token, date: Self.date).request
         #expect(signed.headers.map(\.name) == ["Host", "X-Amz-Date", "X-Amz-Security-Token", "Authorization"])
         #expect(signed.headers[3].value.contains("SignedHeaders=host;x-amz-date;x-amz-security-token,"))
         #expect(!"\(token)".contains("s3cr3tK3y") && !"\(token)".contains("TOKEN"))

@@ -7,11 +7,17 @@ public struct SigV4Signer: Sendable {
     public var service: String
     /// Removes `.`/`..` segments and repeated slashes from the path; S3 must not.
     public var normalizePath: Bool
+    /// Sends the payload hash as a signed X-Amz-Content-Sha256 header (S3 wants it).
+    public var signsBodyHash: Bool
+    /// Adds the session token after signing, unsigned, for services that want it that way.
+    public var omitsSessionTokenFromSignature: Bool
 
-    public init(region: String, service: String, normalizePath: Bool = true) {
+    public init(region: String, service: String, normalizePath: Bool = true, signsBodyHash: Bool = false, omitsSessionTokenFromSignature: Bool = false) {
         self.region = region
         self.service = service
         self.normalizePath = normalizePath
+        self.signsBodyHash = signsBodyHash
+        self.omitsSessionTokenFromSignature = omitsSessionTokenFromSignature
     }
 
     /// The parts of one signature, exposed so tests can compare each step with AWS's suite.
@@ -41,14 +47,19 @@ public struct SigV4Signer: Sendable {
         return Signature(canonicalRequest: canonical, stringToSign: stringToSign, authorization: authorization)
     }
 
-    /// Adds X-Amz-Date and the session token, signs, and adds the Authorization header.
-    public func sign(_ request: SignableRequest, credentials: Credentials, date: Date) -> SignableRequest {
+    /// Adds X-Amz-Date, the body hash and session token where configured, signs, and adds the Authorization header.
+    public func sign(_ request: SignableRequest, credentials: Credentials, date: Date) -> (request: SignableRequest, signature: Signature) {
         var signed = request
-        signed.headers.removeAll { ["x-amz-date", "authorization", "x-amz-security-token"].contains($0.name.lowercased()) }
+        let added = ["x-amz-date", "authorization", "x-amz-security-token", "x-amz-content-sha256"]
+        signed.headers.removeAll { added.contains($0.name.lowercased()) }
         signed.headers.append((name: "X-Amz-Date", value: Self.timestamps(date).amzDate))
-        if let token = credentials.sessionToken { signed.headers.append((name: "X-Amz-Security-Token", value: token)) }
-        signed.headers.append((name: "Authorization", value: signature(for: signed, credentials: credentials, date: date).authorization))
-        return signed
+        if signsBodyHash { signed.headers.append((name: "X-Amz-Content-Sha256", value: Self.hex(SHA256.hash(data: request.body)))) }
+        let token = credentials.sessionToken.map { (name: "X-Amz-Security-Token", value: $0) }
+        if let token, !omitsSessionTokenFromSignature { signed.headers.append(token) }
+        let signature = signature(for: signed, credentials: credentials, date: date)
+        if let token, omitsSessionTokenFromSignature { signed.headers.append(token) }
+        signed.headers.append((name: "Authorization", value: signature.authorization))
+        return (signed, signature)
     }
 
     /// "20150830T123600Z" and "20150830" for `date` in UTC.
