@@ -1,0 +1,54 @@
+import Foundation
+
+/// Why an AWS config or credentials file could not be read.
+public struct INIError: Error, Equatable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var message: String
+
+    public init(file: String, line: Int, message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String { "\(file) line \(line): \(message)" }
+}
+
+/// The INI dialect of ~/.aws/config and ~/.aws/credentials: sections, key = value, comments, and indented sub-keys.
+public struct INIFile: Equatable, Sendable {
+    /// Section name to its keys; nested blocks (e.g. `s3 =` followed by indented lines) become "parent.child" keys.
+    public private(set) var sections: [String: [String: String]] = [:]
+
+    /// Parses `text`, naming `file` in errors.
+    public init(parsing text: String, file: String) throws {
+        var section: String?
+        var parent: String?
+        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw[...]
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed.hasPrefix(";") { continue }
+            if trimmed.hasPrefix("[") {
+                guard trimmed.hasSuffix("]") else { throw INIError(file: file, line: index + 1, message: "section header is missing ']'") }
+                let name = trimmed.dropFirst().dropLast().trimmingCharacters(in: .whitespaces)
+                guard !name.isEmpty else { throw INIError(file: file, line: index + 1, message: "empty section name") }
+                section = name
+                parent = nil
+                sections[name, default: [:]] = sections[name] ?? [:]
+                continue
+            }
+            guard let current = section else { throw INIError(file: file, line: index + 1, message: "'\(trimmed)' comes before any [section]") }
+            guard let equals = trimmed.firstIndex(of: "=") else { throw INIError(file: file, line: index + 1, message: "expected key = value") }
+            let key = trimmed[..<equals].trimmingCharacters(in: .whitespaces).lowercased()
+            var value = trimmed[trimmed.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            if let comment = value.range(of: " #") ?? value.range(of: " ;") { value = value[..<comment.lowerBound].trimmingCharacters(in: .whitespaces) }
+            let indented = line.first == " " || line.first == "\t"
+            if indented, let parent {
+                sections[current]![parent + "." + key] = value
+            } else {
+                sections[current]![key] = value
+                parent = value.isEmpty ? key : nil
+            }
+        }
+    }
+}
