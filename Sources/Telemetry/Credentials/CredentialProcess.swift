@@ -1,0 +1,67 @@
+import Foundation
+
+/// Why credentials could not be had.
+public struct CredentialError: Error, Equatable, CustomStringConvertible {
+    public var description: String
+
+    public init(_ description: String) {
+        self.description = description
+    }
+}
+
+/// Runs a profile's `credential_process` command and reads the JSON it prints (Version 1), as the AWS CLI does.
+public enum CredentialProcess {
+    /// The JSON a credential process prints.
+    struct Output: Decodable {
+        var Version: Int
+        var AccessKeyId: String
+        var SecretAccessKey: String
+        var SessionToken: String?
+        var Expiration: Date?
+    }
+
+    /// Runs `command` through /bin/sh and returns the credentials it prints; errors never include its output.
+    public static func run(_ command: String, environment: [String: String]) throws -> Credentials {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        process.environment = environment
+        let stdout = Pipe()
+        process.standardOutput = stdout
+        process.standardError = FileHandle.standardError
+        process.standardInput = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            throw CredentialError("credential_process could not start: \(error.localizedDescription)")
+        }
+        let data = stdout.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw CredentialError("credential_process exited with status \(process.terminationStatus)")
+        }
+        return try parse(data)
+    }
+
+    /// Reads a credential process's JSON output.
+    static func parse(_ data: Data) throws -> Credentials {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let text = try decoder.singleValueContainer().decode(String.self)
+            let formatter = ISO8601DateFormatter()
+            formatter.formatOptions = text.contains(".") ? [.withInternetDateTime, .withFractionalSeconds] : [.withInternetDateTime]
+            guard let date = formatter.date(from: text) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "Expiration is not an ISO 8601 time"))
+            }
+            return date
+        }
+        let output: Output
+        do {
+            output = try decoder.decode(Output.self, from: data)
+        } catch {
+            throw CredentialError("credential_process printed something other than credentials JSON (Version, AccessKeyId, SecretAccessKey)")
+        }
+        guard output.Version == 1 else { throw CredentialError("credential_process output Version \(output.Version) is not supported (only 1)") }
+        return Credentials(accessKeyId: output.AccessKeyId, secretAccessKey: output.SecretAccessKey, sessionToken: output.SessionToken, expiration: output.Expiration)
+    }
+}
