@@ -45,6 +45,12 @@ import Testing
         #expect(profiles.staticCredentials("prod") == nil)
     }
 
+    @Test func windowsLineEndingsReadLikeUnixOnes() throws {
+        let crlf = try INIFile(parsing: credentials.replacingOccurrences(of: "\n", with: "\r\n"), file: "credentials")
+        #expect(crlf == (try INIFile(parsing: credentials, file: "credentials")))
+        #expect(crlf.sections["prod"]?["region"] == "us-east-2")
+    }
+
     @Test func selectedProfileFollowsTheEnvironment() {
         #expect(AWSProfiles.selected([:]) == "default")
         #expect(AWSProfiles.selected(["AWS_DEFAULT_PROFILE": "staging"]) == "staging")

@@ -24,8 +24,7 @@ public struct INIFile: Equatable, Sendable {
     public init(parsing text: String, file: String) throws {
         var section: String?
         var parent: String?
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw[...]
+        for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed.hasPrefix(";") { continue }
             if trimmed.hasPrefix("[") {
@@ -34,7 +33,7 @@ public struct INIFile: Equatable, Sendable {
                 guard !name.isEmpty else { throw INIError(file: file, line: index + 1, message: "empty section name") }
                 section = name
                 parent = nil
-                sections[name, default: [:]] = sections[name] ?? [:]
+                if sections[name] == nil { sections[name] = [:] }
                 continue
             }
             guard let current = section else { throw INIError(file: file, line: index + 1, message: "'\(trimmed)' comes before any [section]") }
