@@ -14,6 +14,8 @@ static inline CURLcode opsdeck_curl_setopt_off_t(CURL *h, CURLoption o, curl_off
 static inline CURLcode opsdeck_curl_setopt_data_fn(CURL *h, CURLoption o, opsdeck_curl_data_fn v) { return curl_easy_setopt(h, o, v); }
 static inline CURLcode opsdeck_curl_getinfo_long(CURL *h, CURLINFO i, long *v) { return curl_easy_getinfo(h, i, v); }
 static inline CURLcode opsdeck_curl_getinfo_double(CURL *h, CURLINFO i, double *v) { return curl_easy_getinfo(h, i, v); }
+static inline CURLcode opsdeck_curl_getinfo_string(CURL *h, CURLINFO i, char **v) { return curl_easy_getinfo(h, i, v); }
+static inline CURLcode opsdeck_curl_msg_result(CURLMsg *m) { return m->data.result; }
 static inline CURLMcode opsdeck_curl_multi_setopt_long(CURLM *m, CURLMoption o, long v) { return curl_multi_setopt(m, o, v); }
 
 #endif

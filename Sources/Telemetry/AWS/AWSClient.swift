@@ -1,0 +1,87 @@
+import Foundation
+
+/// The live exchange source for one account and region: resolves the endpoint, signs with SigV4, sends through the
+/// transport, and retries as the SDKs' standard mode does (backoff with jitter, clock-skew correction, credential refresh).
+public struct AWSClient: ExchangeSource {
+    public var region: String
+    /// Nil sends unsigned requests (STS AssumeRoleWithWebIdentity).
+    public var credentials: (any CredentialProvider)?
+    public var transport: any HTTPTransport
+    public var endpoints: EndpointResolver
+    public var retry: RetryPolicy
+    public var skew: ClockSkew
+    public var now: @Sendable () -> Date = Date.init
+    public var sleep: @Sendable (Double) async throws -> Void = { try await Task.sleep(nanoseconds: UInt64($0 * 1e9)) }
+    public var jitter: @Sendable () -> Double = { Double.random(in: 0..<1) }
+    /// Called once per HTTP attempt, for counting API calls.
+    public var onAttempt: (@Sendable (APICall) -> Void)?
+
+    public init(region: String, credentials: (any CredentialProvider)?, transport: any HTTPTransport, endpoints: EndpointResolver, retry: RetryPolicy = RetryPolicy(), skew: ClockSkew = ClockSkew()) {
+        self.region = region
+        self.credentials = credentials
+        self.transport = transport
+        self.endpoints = endpoints
+        self.retry = retry
+        self.skew = skew
+    }
+
+    public func perform(_ call: APICall) async throws -> Data {
+        var attempt = 1
+        var refreshedCredentials = false
+        while true {
+            do {
+                let body = try await attemptOnce(call)
+                retry.quota.refund()
+                return body
+            } catch let caught {
+                let skewed = caught as? SkewedResponse
+                let error = skewed?.error ?? caught
+                guard attempt < retry.maxAttempts, let reason = RetryPolicy.reason(for: error) else { throw error }
+                switch reason {
+                case .clockSkew:
+                    guard let skewed, skew.learn(serverDate: skewed.serverDate, localDate: now()) else { throw error }
+                case .expiredCredentials:
+                    guard !refreshedCredentials, let credentials else { throw error }
+                    refreshedCredentials = true
+                    await credentials.invalidate()
+                case .throttling, .transient:
+                    let timeout = (error as? TransportError)?.kind == .timeout
+                    guard retry.quota.acquire(timeout: timeout) else { throw error }
+                    try await sleep(retry.delay(after: attempt, jitter: jitter()))
+                }
+                attempt += 1
+            }
+        }
+    }
+
+    /// A clock-skew error together with the server time that explains it.
+    struct SkewedResponse: Error {
+        var error: AWSError
+        var serverDate: Date
+    }
+
+    private func attemptOnce(_ call: APICall) async throws -> Data {
+        let base = try endpoints.url(for: call.service, region: region)
+        let (body, extra) = call.wireBody
+        let host = base.port.map { "\(base.host!):\($0)" } ?? base.host!
+        let path = base.path.isEmpty ? "/" : base.path
+        var request = SignableRequest(method: "POST", path: path, headers: [("Host", host)] + extra, body: body)
+        if let credentials {
+            let signer = SigV4Signer(region: region, service: call.service.signingName, signsBodyHash: false)
+            request = signer.sign(request, credentials: try await credentials.credentials(), date: now().addingTimeInterval(skew.current)).request
+        }
+        var components = URLComponents(url: base, resolvingAgainstBaseURL: false)!
+        components.path = path
+        let http = HTTPRequest(method: "POST", url: components.url!, headers: request.headers.filter { $0.name != "Host" }, body: body)
+        onAttempt?(call)
+        let response = try await transport.send(http)
+        guard (200..<300).contains(response.status) else {
+            let error = AWSError.from(response, call: call)
+            if RetryPolicy.reason(for: error) == .clockSkew, let serverDate = response.serverDate {
+                throw SkewedResponse(error: error, serverDate: serverDate)
+            }
+            throw error
+        }
+        return response.body
+    }
+}

@@ -1,0 +1,27 @@
+/// An AWS service as the wire sees it: endpoint prefix, signing name, protocol and the name used in AWS_ENDPOINT_URL_<SERVICE>.
+public struct AWSService: Sendable, Hashable, CustomStringConvertible {
+    /// The protocol a service speaks.
+    public enum Wire: Sendable, Hashable {
+        /// Form-encoded `Action=…&Version=…` POST with an XML response.
+        case query(version: String)
+        /// JSON POST with `X-Amz-Target: prefix.Operation`.
+        case json(version: String, targetPrefix: String)
+    }
+
+    public var endpointPrefix: String
+    public var signingName: String
+    public var environmentKey: String
+    public var wire: Wire
+
+    public var description: String { endpointPrefix }
+
+    public static let cloudFormation = AWSService(endpointPrefix: "cloudformation", signingName: "cloudformation", environmentKey: "CLOUDFORMATION", wire: .query(version: "2010-05-15"))
+    public static let sts = AWSService(endpointPrefix: "sts", signingName: "sts", environmentKey: "STS", wire: .query(version: "2011-06-15"))
+    public static let ec2 = AWSService(endpointPrefix: "ec2", signingName: "ec2", environmentKey: "EC2", wire: .query(version: "2016-11-15"))
+    public static let cloudWatch = AWSService(endpointPrefix: "monitoring", signingName: "monitoring", environmentKey: "CLOUDWATCH", wire: .json(version: "1.0", targetPrefix: "GraniteServiceVersion20100801"))
+    public static let config = AWSService(endpointPrefix: "config", signingName: "config", environmentKey: "CONFIG_SERVICE", wire: .json(version: "1.1", targetPrefix: "StarlingDoveService"))
+    public static let logs = AWSService(endpointPrefix: "logs", signingName: "logs", environmentKey: "CLOUDWATCH_LOGS", wire: .json(version: "1.1", targetPrefix: "Logs_20140328"))
+
+    /// Every service opsdeck calls, for lookups by endpoint prefix.
+    public static let all: [AWSService] = [.cloudFormation, .sts, .ec2, .cloudWatch, .config, .logs]
+}

@@ -1,0 +1,7 @@
+import Foundation
+
+/// Where API responses come from: the live client for one account, or (for replay) a recording of one.
+public protocol ExchangeSource: Sendable {
+    /// Performs `call` and returns the body of its successful response, or throws an `AWSError` / `TransportError`.
+    func perform(_ call: APICall) async throws -> Data
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+/// Something that supplies credentials, possibly fetching and refreshing them.
+public protocol CredentialProvider: Sendable {
+    /// Current credentials, fetching new ones when needed.
+    func credentials() async throws -> Credentials
+    /// Forgets cached credentials, e.g. after the service said they expired.
+    func invalidate() async
+}
+
+/// Credentials that never change (environment variables, profile keys).
+public struct StaticCredentialProvider: CredentialProvider {
+    public var value: Credentials
+
+    public init(_ value: Credentials) { self.value = value }
+
+    public func credentials() async throws -> Credentials { value }
+    public func invalidate() async {}
+}
+
+/// Caches what a fetch returns until five minutes before it expires; one fetch at a time.
+public actor CachingCredentialProvider: CredentialProvider {
+    private let fetch: @Sendable () async throws -> Credentials
+    private let now: @Sendable () -> Date
+    private var cached: Credentials?
+    private var inFlight: Task<Credentials, Error>?
+    /// How many times the fetch has run (for tests and the API-call count).
+    public private(set) var fetches = 0
+
+    public init(now: @escaping @Sendable () -> Date = Date.init, fetch: @escaping @Sendable () async throws -> Credentials) {
+        self.fetch = fetch
+        self.now = now
+    }
+
+    public func credentials() async throws -> Credentials {
+        if let cached, cached.expiration.map({ $0.timeIntervalSince(now()) > 300 }) ?? true { return cached }
+        if let inFlight { return try await inFlight.value }
+        let task = Task { try await fetch() }
+        inFlight = task
+        fetches += 1
+        defer { inFlight = nil }
+        let fresh = try await task.value
+        cached = fresh
+        return fresh
+    }
+
+    public func invalidate() async { cached = nil }
+}

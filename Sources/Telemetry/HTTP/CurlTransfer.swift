@@ -1,0 +1,89 @@
+import CCurl
+import Foundation
+
+/// One request in flight on the curl multi handle: its easy handle, what has arrived, and who waits for it.
+final class CurlTransfer: @unchecked Sendable {
+    let easy: UnsafeMutableRawPointer
+    let continuation: CheckedContinuation<HTTPResponse, Error>
+    var body = Data()
+    var headers: [String: String] = [:]
+    private var headerList: UnsafeMutablePointer<curl_slist>?
+
+    init?(_ request: HTTPRequest, options: TransportOptions, continuation: CheckedContinuation<HTTPResponse, Error>) {
+        guard let easy = curl_easy_init() else { return nil }
+        self.easy = easy
+        self.continuation = continuation
+        opsdeck_curl_setopt_string(easy, CURLOPT_URL, request.url.absoluteString)
+        opsdeck_curl_setopt_long(easy, CURLOPT_NOSIGNAL, 1)
+        opsdeck_curl_setopt_long(easy, CURLOPT_CONNECTTIMEOUT_MS, options.connectTimeoutMs)
+        opsdeck_curl_setopt_long(easy, CURLOPT_TIMEOUT_MS, options.requestTimeoutMs)
+        opsdeck_curl_setopt_string(easy, CURLOPT_ACCEPT_ENCODING, "")
+        if let ca = options.caBundle { opsdeck_curl_setopt_string(easy, CURLOPT_CAINFO, ca) }
+        let proxy = request.url.scheme == "https" ? options.httpsProxy : options.httpProxy
+        opsdeck_curl_setopt_string(easy, CURLOPT_PROXY, proxy ?? "")
+        if let noProxy = options.noProxy { opsdeck_curl_setopt_string(easy, CURLOPT_NOPROXY, noProxy) }
+        switch request.method {
+        case "GET": opsdeck_curl_setopt_long(easy, CURLOPT_HTTPGET, 1)
+        case "POST":
+            opsdeck_curl_setopt_long(easy, CURLOPT_POST, 1)
+            opsdeck_curl_setopt_off_t(easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(request.body.count))
+            request.body.withUnsafeBytes { raw in
+                opsdeck_curl_setopt_pointer(easy, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!))
+            }
+        default: opsdeck_curl_setopt_string(easy, CURLOPT_CUSTOMREQUEST, request.method)
+        }
+        for header in request.headers + [("Expect", ""), ("Accept", "*/*")] {
+            headerList = curl_slist_append(headerList, "\(header.0): \(header.1)")
+        }
+        opsdeck_curl_setopt_slist(easy, CURLOPT_HTTPHEADER, headerList)
+        let me = Unmanaged.passUnretained(self).toOpaque()
+        opsdeck_curl_setopt_pointer(easy, CURLOPT_WRITEDATA, me)
+        opsdeck_curl_setopt_data_fn(easy, CURLOPT_WRITEFUNCTION) { pointer, size, count, context in
+            let transfer = Unmanaged<CurlTransfer>.fromOpaque(context!).takeUnretainedValue()
+            if let pointer { transfer.body.append(UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: size * count) }
+            return size * count
+        }
+        opsdeck_curl_setopt_pointer(easy, CURLOPT_HEADERDATA, me)
+        opsdeck_curl_setopt_data_fn(easy, CURLOPT_HEADERFUNCTION) { pointer, size, count, context in
+            let transfer = Unmanaged<CurlTransfer>.fromOpaque(context!).takeUnretainedValue()
+            guard let pointer else { return 0 }
+            let line = String(decoding: UnsafeRawBufferPointer(start: pointer, count: size * count), as: UTF8.self)
+            if line.hasPrefix("HTTP/") {
+                transfer.headers = [:]
+            } else if let colon = line.firstIndex(of: ":") {
+                let name = line[..<colon].lowercased()
+                transfer.headers[name] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+            return size * count
+        }
+    }
+
+    /// Resumes the waiting caller with the outcome libcurl reported.
+    func finish(_ code: CURLcode) {
+        if code == CURLE_OK {
+            var status = 0
+            opsdeck_curl_getinfo_long(easy, CURLINFO_RESPONSE_CODE, &status)
+            continuation.resume(returning: HTTPResponse(status: status, headers: headers, body: body))
+        } else {
+            continuation.resume(throwing: Self.error(code))
+        }
+    }
+
+    /// Frees the easy handle and header list.
+    func release() {
+        curl_easy_cleanup(easy)
+        curl_slist_free_all(headerList)
+    }
+
+    static func error(_ code: CURLcode) -> TransportError {
+        let text = String(cString: curl_easy_strerror(code))
+        switch code {
+        case CURLE_OPERATION_TIMEDOUT: return TransportError(.timeout, "request timed out (\(text))")
+        case CURLE_COULDNT_CONNECT, CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY, CURLE_SEND_ERROR, CURLE_RECV_ERROR, CURLE_GOT_NOTHING:
+            return TransportError(.connection, "connection failed: \(text)")
+        case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CACERT_BADFILE:
+            return TransportError(.tls, "TLS failed: \(text)")
+        default: return TransportError(.other, "transfer failed: \(text)")
+        }
+    }
+}
