@@ -1,7 +1,8 @@
 import Foundation
 
-/// Finds credentials the way the AWS CLI does, so far: environment variables, then the selected profile's static
-/// keys, then its credential_process. Role assumption, web identity and container credentials need STS and HTTP.
+/// Finds credentials the way the AWS CLI does: environment variables; the selected profile's role (role_arn with
+/// source_profile or credential_source, external_id), web identity, static keys or credential_process; then
+/// AWS_WEB_IDENTITY_TOKEN_FILE with AWS_ROLE_ARN; then container credentials.
 public struct CredentialChain: Sendable {
     public var environment: [String: String]
     public var profiles: AWSProfiles
@@ -11,7 +12,7 @@ public struct CredentialChain: Sendable {
         self.profiles = profiles
     }
 
-    /// The credentials for `profile` (default: the one the environment selects), and where they came from.
+    /// Credentials available without any network call, and where they came from.
     public func resolve(profile: String? = nil) throws -> (credentials: Credentials, source: String) {
         if profile == nil, let credentials = EnvironmentCredentials.read(environment) {
             return (credentials, "environment")
@@ -27,5 +28,66 @@ public struct CredentialChain: Sendable {
             return (try CredentialProcess.run(command, environment: environment), "profile \(name) credential_process")
         }
         throw CredentialError("profile '\(name)' has no aws_access_key_id/aws_secret_access_key or credential_process")
+    }
+
+    /// A provider for `profile` (default: the one the environment selects) that may call STS or a container endpoint.
+    public func provider(profile: String? = nil, region: String, transport: any HTTPTransport, endpoints: EndpointResolver) throws -> any CredentialProvider {
+        try provider(profile: profile, region: region, transport: transport, endpoints: endpoints, visited: [])
+    }
+
+    private func provider(profile: String?, region: String, transport: any HTTPTransport, endpoints: EndpointResolver, visited: Set<String>) throws -> any CredentialProvider {
+        if profile == nil, let credentials = EnvironmentCredentials.read(environment) {
+            return StaticCredentialProvider(credentials)
+        }
+        let name = profile ?? AWSProfiles.selected(environment)
+        if let settings = profiles.profiles[name] {
+            let stsRegion = settings["region"] ?? region
+            if let role = settings["role_arn"] {
+                guard !visited.contains(name) else { throw CredentialError("profile '\(name)' is part of a source_profile loop") }
+                let source: any CredentialProvider
+                if let sourceProfile = settings["source_profile"] {
+                    source = sourceProfile == name && profiles.staticCredentials(name) != nil
+                        ? StaticCredentialProvider(profiles.staticCredentials(name)!)
+                        : try provider(profile: sourceProfile, region: region, transport: transport, endpoints: endpoints, visited: visited.union([name]))
+                } else if let credentialSource = settings["credential_source"] {
+                    source = try self.credentialSource(credentialSource, transport: transport)
+                } else if let tokenFile = settings["web_identity_token_file"] {
+                    return RoleCredentials.webIdentity(role, tokenFile: tokenFile, sessionName: settings["role_session_name"] ?? "opsdeck", region: stsRegion, transport: transport, endpoints: endpoints)
+                } else {
+                    throw CredentialError("profile '\(name)' has role_arn but no source_profile, credential_source or web_identity_token_file")
+                }
+                return RoleCredentials.assumeRole(role, externalId: settings["external_id"], sessionName: settings["role_session_name"] ?? "opsdeck", source: source, region: stsRegion, transport: transport, endpoints: endpoints)
+            }
+            if profiles.staticCredentials(name) != nil || settings["credential_process"] != nil {
+                let resolved = try resolve(profile: name)
+                if resolved.credentials.expiration == nil { return StaticCredentialProvider(resolved.credentials) }
+                let chain = self
+                return CachingCredentialProvider { try chain.resolve(profile: name).credentials }
+            }
+        }
+        if profile == nil, let role = environment["AWS_ROLE_ARN"], let tokenFile = environment["AWS_WEB_IDENTITY_TOKEN_FILE"] {
+            return RoleCredentials.webIdentity(role, tokenFile: tokenFile, sessionName: environment["AWS_ROLE_SESSION_NAME"] ?? "opsdeck", region: region, transport: transport, endpoints: endpoints)
+        }
+        if profile == nil, let container = ContainerCredentials.provider(environment: environment, transport: transport) {
+            return container
+        }
+        if profiles.profiles[name] != nil {
+            throw CredentialError("profile '\(name)' has no credentials (keys, credential_process, role_arn or web identity)")
+        }
+        throw CredentialError("no credentials: AWS_ACCESS_KEY_ID is not set, profile '\(name)' is not in ~/.aws/config or ~/.aws/credentials, and no web identity or container credentials are configured")
+    }
+
+    /// The `credential_source` values the CLI accepts outside EC2: Environment and EcsContainer.
+    private func credentialSource(_ value: String, transport: any HTTPTransport) throws -> any CredentialProvider {
+        switch value {
+        case "Environment":
+            guard let credentials = EnvironmentCredentials.read(environment) else { throw CredentialError("credential_source = Environment but AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY are not set") }
+            return StaticCredentialProvider(credentials)
+        case "EcsContainer":
+            guard let provider = ContainerCredentials.provider(environment: environment, transport: transport) else { throw CredentialError("credential_source = EcsContainer but no container credentials URI is set") }
+            return provider
+        default:
+            throw CredentialError("credential_source '\(value)' is not supported here (Environment or EcsContainer)")
+        }
     }
 }

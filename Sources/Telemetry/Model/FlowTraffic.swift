@@ -4,10 +4,12 @@ import Foundation
 public struct FlowTraffic: Codable, Equatable, Sendable {
     public var ports: [PortTraffic]
     public var talkers: [Talker]
+    public var peerings: [PeeringLink]
 
-    public init(ports: [PortTraffic] = [], talkers: [Talker] = []) {
+    public init(ports: [PortTraffic] = [], talkers: [Talker] = [], peerings: [PeeringLink] = []) {
         self.ports = ports
         self.talkers = talkers
+        self.peerings = peerings
     }
 
     /// Accepted and rejected flows to one destination port.

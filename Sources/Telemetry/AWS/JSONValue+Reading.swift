@@ -1,0 +1,44 @@
+import Foundation
+
+/// Reading responses: tolerant accessors that yield nil for missing or mistyped members.
+extension JSONValue {
+    /// Parses a response body, naming the call when it is not JSON.
+    public static func parse(_ data: Data, for call: APICall) throws -> JSONValue {
+        do {
+            return try JSONDecoder().decode(JSONValue.self, from: data.isEmpty ? Data("{}".utf8) : data)
+        } catch {
+            throw AWSError.malformed(call, "the response is not JSON")
+        }
+    }
+
+    public subscript(key: String) -> JSONValue? { if case .object(let members) = self { members[key] } else { nil } }
+    public var string: String? { if case .string(let value) = self { value } else { nil } }
+    public var double: Double? { if case .number(let value) = self { value } else { nil } }
+    public var array: [JSONValue] { if case .array(let items) = self { items } else { [] } }
+
+    /// A timestamp sent as epoch seconds (the JSON wire format) or as ISO 8601 text (as the AWS CLI prints it).
+    public var date: Date? {
+        switch self {
+        case .number(let seconds): Date(timeIntervalSince1970: seconds)
+        case .string(let text): AWSDate.parse(text)
+        default: nil
+        }
+    }
+}
+
+/// ISO 8601 timestamps as AWS writes them, with or without fractional seconds.
+public enum AWSDate {
+    /// Parses `2024-09-29T22:10:00Z`, `…T22:10:00.123Z` or `…T22:10:00+00:00`.
+    public static func parse(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = text.contains(".") ? [.withInternetDateTime, .withFractionalSeconds] : [.withInternetDateTime]
+        return formatter.date(from: text.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// Formats a time as AWS query parameters expect it.
+    public static func format(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+
+/// Amazon CloudWatch over JSON 1.0: metric data in batches of up to 500 queries, and alarms.
+public struct CloudWatchClient: Sendable {
+    public var source: any ExchangeSource
+    /// GetMetricData's limit on queries per call.
+    public static let batchSize = 500
+
+    public init(_ source: any ExchangeSource) { self.source = source }
+
+    /// Fetches every query between `start` and `end`, batching and following NextToken; series keyed by query id.
+    public func metricData(_ queries: [MetricQuery], start: Date, end: Date) async throws -> [String: MetricSeries] {
+        var series: [String: MetricSeries] = [:]
+        for batchStart in stride(from: 0, to: queries.count, by: Self.batchSize) {
+            let batch = queries[batchStart..<min(queries.count, batchStart + Self.batchSize)]
+            var token: String?
+            repeat {
+                var body: [String: JSONValue] = [
+                    "MetricDataQueries": .array(batch.map(\.json)),
+                    "StartTime": .number(start.timeIntervalSince1970.rounded(.down)),
+                    "EndTime": .number(end.timeIntervalSince1970.rounded(.down)),
+                    "ScanBy": "TimestampAscending",
+                ]
+                if let token { body["NextToken"] = .string(token) }
+                let call = APICall(.cloudWatch, "GetMetricData", .json(.object(body)))
+                let page = try Self.parseMetricData(try await source.perform(call), call: call)
+                for (id, points) in page.series { series[id, default: MetricSeries()].points += points.points }
+                token = page.next
+            } while token != nil
+        }
+        for id in series.keys { series[id]!.points.sort { $0.time < $1.time } }
+        return series
+    }
+
+    /// Reads one GetMetricData page.
+    static func parseMetricData(_ body: Data, call: APICall) throws -> (series: [String: MetricSeries], next: String?) {
+        let root = try JSONValue.parse(body, for: call)
+        var series: [String: MetricSeries] = [:]
+        for result in root["MetricDataResults"]?.array ?? [] {
+            guard let id = result["Id"]?.string else { throw AWSError.malformed(call, "a MetricDataResults entry has no Id") }
+            let times = (result["Timestamps"]?.array ?? []).compactMap(\.date)
+            let values = (result["Values"]?.array ?? []).compactMap(\.double)
+            guard times.count == values.count else { throw AWSError.malformed(call, "series \(id) has \(times.count) timestamps but \(values.count) values") }
+            series[id, default: MetricSeries()].points += zip(times, values).map { ($0.timeIntervalSince1970, $1) }
+        }
+        return (series, root["NextToken"]?.string)
+    }
+
+    /// Every metric alarm (all pages of DescribeAlarms), labelled with `environment`.
+    public func alarms(environment: String) async throws -> [AlarmSummary] {
+        var alarms: [AlarmSummary] = []
+        var token: String?
+        repeat {
+            var body: [String: JSONValue] = ["AlarmTypes": ["MetricAlarm"]]
+            if let token { body["NextToken"] = .string(token) }
+            let call = APICall(.cloudWatch, "DescribeAlarms", .json(.object(body)))
+            let page = try Self.parseAlarms(try await source.perform(call), environment: environment, call: call)
+            alarms += page.alarms
+            token = page.next
+        } while token != nil
+        return alarms
+    }
+
+    /// Reads one DescribeAlarms page.
+    static func parseAlarms(_ body: Data, environment: String, call: APICall) throws -> (alarms: [AlarmSummary], next: String?) {
+        let root = try JSONValue.parse(body, for: call)
+        let alarms = try (root["MetricAlarms"]?.array ?? []).map { alarm in
+            guard let name = alarm["AlarmName"]?.string, let stateText = alarm["StateValue"]?.string, let state = AlarmSummary.State(rawValue: stateText) else {
+                throw AWSError.malformed(call, "an alarm has no AlarmName or a StateValue outside OK/ALARM/INSUFFICIENT_DATA")
+            }
+            let stat = alarm["Metrics"]?.array.first { $0["MetricStat"] != nil }?["MetricStat"]?["Metric"]
+            return AlarmSummary(
+                environment: environment, name: name, state: state,
+                since: alarm["StateUpdatedTimestamp"]?.date ?? .distantPast, reason: alarm["StateReason"]?.string ?? "",
+                namespace: alarm["Namespace"]?.string ?? stat?["Namespace"]?.string ?? "",
+                metric: alarm["MetricName"]?.string ?? stat?["MetricName"]?.string ?? "")
+        }
+        return (alarms, root["NextToken"]?.string)
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+
+/// CloudWatch Logs over JSON 1.1: the raw events of a log group in a time window.
+public struct LogsClient: Sendable {
+    public var source: any ExchangeSource
+
+    public init(_ source: any ExchangeSource) { self.source = source }
+
+    /// Messages logged to `group` between `start` and `end`, following nextToken up to `limit` events.
+    public func events(group: String, start: Date, end: Date, limit: Int = 10_000) async throws -> [String] {
+        var messages: [String] = []
+        var token: String?
+        repeat {
+            var body: [String: JSONValue] = [
+                "logGroupName": .string(group), "startTime": .number((start.timeIntervalSince1970 * 1000).rounded(.down)),
+                "endTime": .number((end.timeIntervalSince1970 * 1000).rounded(.down)), "limit": .number(Double(min(10_000, limit - messages.count))),
+            ]
+            if let token { body["nextToken"] = .string(token) }
+            let call = APICall(.logs, "FilterLogEvents", .json(.object(body)))
+            let root = try JSONValue.parse(try await source.perform(call), for: call)
+            messages += (root["events"]?.array ?? []).compactMap { $0["message"]?.string }
+            let next = root["nextToken"]?.string
+            token = next == token ? nil : next
+        } while token != nil && messages.count < limit
+        return messages
+    }
+}
