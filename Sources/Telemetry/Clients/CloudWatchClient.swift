@@ -38,10 +38,13 @@ public struct CloudWatchClient: Sendable {
         var series: [String: MetricSeries] = [:]
         for result in root["MetricDataResults"]?.array ?? [] {
             guard let id = result["Id"]?.string else { throw AWSError.malformed(call, "a MetricDataResults entry has no Id") }
-            let times = (result["Timestamps"]?.array ?? []).compactMap(\.date)
-            let values = (result["Values"]?.array ?? []).compactMap(\.double)
+            let times = result["Timestamps"]?.array ?? []
+            let values = result["Values"]?.array ?? []
             guard times.count == values.count else { throw AWSError.malformed(call, "series \(id) has \(times.count) timestamps but \(values.count) values") }
-            series[id, default: MetricSeries()].points += zip(times, values).map { ($0.timeIntervalSince1970, $1) }
+            series[id, default: MetricSeries()].points += zip(times, values).compactMap { time, value in
+                guard let time = time.date, let value = value.double else { return nil }
+                return (time.timeIntervalSince1970, value)
+            }
         }
         return (series, root["NextToken"]?.string)
     }

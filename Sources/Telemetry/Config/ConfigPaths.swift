@@ -14,6 +14,9 @@ public struct ConfigPaths: Sendable {
         }
     }
 
+    /// The live-mode settings: environments and what to watch.
+    public var configFile: URL { configDirectory.appendingPathComponent("config.toml") }
+
     /// The user's key-binding overrides.
     public var keysFile: URL { configDirectory.appendingPathComponent("keys.toml") }
 }

@@ -1,0 +1,47 @@
+import Foundation
+import Telemetry
+
+/// Every panel's data as plain text, for `opsdeck snapshot --format text`: the same rows the console shows, unclipped.
+public enum SnapshotReport {
+    /// The report for `snapshot`, with per-account health first.
+    public static func text(_ snapshot: Snapshot) -> String {
+        var lines = ["opsdeck snapshot at \(AWSDate.format(snapshot.capturedAt))", ""]
+        lines.append("== Accounts")
+        lines += table(["ENV", "ACCOUNT", "REGION", "HEALTH", "LAST OK", "ERROR"], snapshot.accounts.map { account in
+            [account.environment, account.accountId, account.region, account.health.rawValue,
+             account.lastSuccess.map(AWSDate.format) ?? "never", account.error ?? ""]
+        })
+        for panel in PanelCatalog.all {
+            let content = panel.content(for: snapshot)
+            lines += ["", "== \(panel.id.title) (\(content.summary))"]
+            for section in content.sections {
+                if let title = section.title { lines.append("-- \(title)") }
+                if section.rows.isEmpty {
+                    lines.append("(none)")
+                    continue
+                }
+                lines += table(section.columns.map(\.title), section.rows.map { row in row.cells.map(text) })
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A cell as text; sparklines become their values, oldest first.
+    static func text(_ cell: TableCell) -> String {
+        switch cell {
+        case .text(let text, _): text
+        case .spark(let values, _): values.suffix(12).map { Format.count($0) }.joined(separator: ",")
+        }
+    }
+
+    /// Rows padded into aligned columns separated by two spaces.
+    static func table(_ header: [String], _ rows: [[String]]) -> [String] {
+        let all = [header] + rows
+        let widths = header.indices.map { column in all.map { DisplayWidth.of($0.indices.contains(column) ? $0[column] : "") }.max() ?? 0 }
+        return all.map { row in
+            row.enumerated().map { index, cell in
+                index == row.count - 1 ? cell : cell + String(repeating: " ", count: max(0, widths[index] - DisplayWidth.of(cell)))
+            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+        }
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+
+/// Why config.toml could not be used; names the file and the line or key.
+public struct ConfigError: Error, Equatable, CustomStringConvertible {
+    public var description: String
+
+    public init(_ description: String) { self.description = description }
+}
+
+/// ~/.config/opsdeck/config.toml: environments, what to watch, and poll timing.
+public struct OpsdeckConfig: Sendable, Equatable {
+    public var environments: [EnvironmentConfig]
+    /// Seconds between poll cycles.
+    public var pollInterval: Double = 60
+    /// Minutes of metric history fetched for sparklines.
+    public var historyMinutes: Int = 30
+
+    public init(environments: [EnvironmentConfig], pollInterval: Double = 60, historyMinutes: Int = 30) {
+        self.environments = environments
+        self.pollInterval = pollInterval
+        self.historyMinutes = historyMinutes
+    }
+
+    /// Reads and checks a config file.
+    public static func load(from url: URL, defaultRegion: String? = nil) throws -> OpsdeckConfig {
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+            throw ConfigError("\(url.path): cannot be read (create it or pass --config; see README \"Live mode\")")
+        }
+        do {
+            return try parse(text, defaultRegion: defaultRegion)
+        } catch let error as TOMLError {
+            throw ConfigError("\(url.path) \(error)")
+        } catch let error as ConfigError {
+            throw ConfigError("\(url.path): \(error)")
+        }
+    }
+
+    /// Parses config TOML text; environments without a region take `defaultRegion` (AWS_REGION / AWS_DEFAULT_REGION).
+    public static func parse(_ text: String, defaultRegion: String? = nil) throws -> OpsdeckConfig {
+        let root = try TOMLParser.parse(text)
+        let known: Set<String> = ["poll_interval", "history_minutes", "environments", "watch"]
+        if let unknown = root.keys.sorted().first(where: { !known.contains($0) }) { throw ConfigError("unknown setting '\(unknown)'") }
+        var config = OpsdeckConfig(environments: [])
+        if let interval = root["poll_interval"] {
+            guard let seconds = interval.number, seconds >= 10 else { throw ConfigError("poll_interval must be a number of seconds, at least 10") }
+            config.pollInterval = seconds
+        }
+        if let history = root["history_minutes"] {
+            guard let minutes = history.integer, (5...1440).contains(minutes) else { throw ConfigError("history_minutes must be 5 to 1440") }
+            config.historyMinutes = minutes
+        }
+        let shared = try root["watch"].map { try watchList($0, key: "watch") } ?? WatchList()
+        guard let environments = root["environments"]?.table, !environments.isEmpty else {
+            throw ConfigError("no [environments.<name>] tables: add at least one with account_id and region")
+        }
+        config.environments = try environments.keys.sorted(by: rankedBefore).map { name in
+            try environment(name, environments[name]!, shared: shared, defaultRegion: defaultRegion)
+        }
+        return config
+    }
+
+    /// dev, staging and prod first, in that order; others alphabetically after.
+    static func rankedBefore(_ a: String, _ b: String) -> Bool {
+        let rank = ["dev": 0, "staging": 1, "prod": 2]
+        return (rank[a] ?? 3, a) < (rank[b] ?? 3, b)
+    }
+
+    private static func environment(_ name: String, _ value: TOMLValue, shared: WatchList, defaultRegion: String?) throws -> EnvironmentConfig {
+        let key = "environments.\(name)"
+        guard let table = value.table else { throw ConfigError("\(key) must be a table") }
+        let known: Set<String> = ["account_id", "region", "role_arn", "external_id", "profile", "endpoint_url", "watch"]
+        if let unknown = table.keys.sorted().first(where: { !known.contains($0) }) { throw ConfigError("\(key): unknown setting '\(unknown)'") }
+        func string(_ field: String) throws -> String? {
+            guard let value = table[field] else { return nil }
+            guard let text = value.string, !text.isEmpty else { throw ConfigError("\(key).\(field) must be a non-empty string") }
+            return text
+        }
+        guard let account = try string("account_id"), account.count == 12, account.allSatisfy(\.isNumber) else {
+            throw ConfigError("\(key).account_id must be a 12-digit account id in quotes")
+        }
+        guard let region = try string("region") ?? defaultRegion.flatMap({ $0.isEmpty ? nil : $0 }) else {
+            throw ConfigError("\(key).region is missing (and AWS_REGION is not set)")
+        }
+        let role = try string("role_arn")
+        if let role, !role.hasPrefix("arn:") || !role.contains(":role/") { throw ConfigError("\(key).role_arn '\(role)' is not a role ARN") }
+        return EnvironmentConfig(
+            name: name, accountId: account, region: region, roleArn: role, externalId: try string("external_id"),
+            profile: try string("profile"), endpointURL: try string("endpoint_url"),
+            watch: try table["watch"].map { try watchList($0, key: "\(key).watch", base: shared) } ?? shared)
+    }
+
+    private static func watchList(_ value: TOMLValue, key: String, base: WatchList = WatchList()) throws -> WatchList {
+        guard let table = value.table else { throw ConfigError("\(key) must be a table") }
+        var watch = base
+        func strings(_ field: String) throws -> [String]? {
+            guard let value = table[field] else { return nil }
+            guard let items = value.array?.map(\.string), items.allSatisfy({ $0 != nil }) else { throw ConfigError("\(key).\(field) must be a list of strings") }
+            return items.map { $0! }
+        }
+        func entries(_ field: String) throws -> [[String: TOMLValue]] {
+            guard let value = table[field] else { return [] }
+            guard let items = value.array?.map(\.table), items.allSatisfy({ $0 != nil }) else { throw ConfigError("\(key).\(field) must be a list of inline tables") }
+            return items.map { $0! }
+        }
+        func text(_ entry: [String: TOMLValue], _ name: String, _ field: String) throws -> String {
+            guard let value = entry[name]?.string, !value.isEmpty else { throw ConfigError("\(key).\(field): every entry needs \(name) = \"…\"") }
+            return value
+        }
+        func number(_ entry: [String: TOMLValue], _ name: String, default fallback: Double) -> Double {
+            entry[name]?.number ?? fallback
+        }
+        let known: Set<String> = ["stack_prefixes", "stack_sets", "functions", "tables", "bucket_replication", "table_replicas", "log_groups", "discover_flow_logs", "rules", "alarm_prefixes"]
+        if let unknown = table.keys.sorted().first(where: { !known.contains($0) }) { throw ConfigError("\(key): unknown setting '\(unknown)'") }
+        if let value = try strings("stack_prefixes") { watch.stackPrefixes = value }
+        if let value = table["stack_sets"] { guard let flag = value.boolean else { throw ConfigError("\(key).stack_sets must be true or false") }; watch.stackSets = flag }
+        if let value = try strings("functions") { watch.functions = value }
+        if let value = try strings("tables") { watch.tables = value }
+        if table["bucket_replication"] != nil {
+            watch.bucketReplication = try entries("bucket_replication").map {
+                WatchList.BucketReplication(
+                    bucket: try text($0, "bucket", "bucket_replication"), destinationBucket: try text($0, "destination_bucket", "bucket_replication"),
+                    rule: try text($0, "rule", "bucket_replication"), destination: $0["destination"]?.string ?? "", thresholdSeconds: number($0, "threshold_seconds", default: 900))
+            }
+        }
+        if table["table_replicas"] != nil {
+            watch.tableReplicas = try entries("table_replicas").map {
+                WatchList.TableReplica(table: try text($0, "table", "table_replicas"), receivingRegion: try text($0, "receiving_region", "table_replicas"), thresholdSeconds: number($0, "threshold_seconds", default: 5))
+            }
+        }
+        if let value = try strings("log_groups") { watch.logGroups = value }
+        if let value = table["discover_flow_logs"] { guard let flag = value.boolean else { throw ConfigError("\(key).discover_flow_logs must be true or false") }; watch.discoverFlowLogs = flag }
+        if let value = table["rules"] {
+            if value.string == "all" { watch.rules = nil } else { watch.rules = try strings("rules") }
+        }
+        if let value = try strings("alarm_prefixes") { watch.alarmPrefixes = value }
+        return watch
+    }
+}

@@ -1,0 +1,45 @@
+/// What to watch in an environment: stacks, functions, tables, replication, log groups and Config rules.
+public struct WatchList: Sendable, Equatable {
+    /// An S3 replication rule, seen from its source bucket.
+    public struct BucketReplication: Sendable, Equatable {
+        public var bucket: String
+        public var destinationBucket: String
+        public var rule: String
+        public var destination: String
+        public var thresholdSeconds: Double
+    }
+
+    /// A DynamoDB global-table replica that receives from this environment's region.
+    public struct TableReplica: Sendable, Equatable {
+        public var table: String
+        public var receivingRegion: String
+        public var thresholdSeconds: Double
+    }
+
+    /// Stack name prefixes; empty watches every stack.
+    public var stackPrefixes: [String] = []
+    public var stackSets = true
+    public var functions: [String] = []
+    public var tables: [String] = []
+    public var bucketReplication: [BucketReplication] = []
+    public var tableReplicas: [TableReplica] = []
+    /// Flow-log groups read in addition to those DescribeFlowLogs reports; `discoverFlowLogs` turns the discovery off.
+    public var logGroups: [String] = []
+    public var discoverFlowLogs = true
+    /// Config rules to report; nil reports every rule, empty skips AWS Config.
+    public var rules: [String]? = nil
+    /// Only alarms whose names start with one of these; empty shows every alarm.
+    public var alarmPrefixes: [String] = []
+
+    public init() {}
+
+    /// Whether a stack name is watched.
+    public func watches(stack name: String) -> Bool {
+        stackPrefixes.isEmpty || stackPrefixes.contains { name.hasPrefix($0) }
+    }
+
+    /// Whether an alarm name is watched.
+    public func watches(alarm name: String) -> Bool {
+        alarmPrefixes.isEmpty || alarmPrefixes.contains { name.hasPrefix($0) }
+    }
+}

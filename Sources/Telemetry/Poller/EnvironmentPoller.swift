@@ -1,0 +1,115 @@
+import Foundation
+
+/// Polls one environment: every section's calls run concurrently and fail independently.
+public struct EnvironmentPoller: Sendable {
+    public var environment: EnvironmentConfig
+    public var source: any ExchangeSource
+    /// Minutes of metric history; flow logs are read for the last five minutes of it.
+    public var historyMinutes: Int
+    /// Whether to check the credentials' account against the configured one (first poll only).
+    public var checkIdentity: Bool
+
+    public init(environment: EnvironmentConfig, source: any ExchangeSource, historyMinutes: Int = 30, checkIdentity: Bool = true) {
+        self.environment = environment
+        self.source = source
+        self.historyMinutes = historyMinutes
+        self.checkIdentity = checkIdentity
+    }
+
+    /// One poll at `now`.
+    public func poll(now: Date) async -> EnvironmentData {
+        var data = EnvironmentData()
+        if checkIdentity {
+            do {
+                let identity = try await STSClient(source).callerIdentity()
+                guard identity.account == environment.accountId else {
+                    data.errors.append("identity: credentials are for account \(identity.account) (\(identity.arn)), but config.toml says \(environment.accountId)")
+                    return data
+                }
+            } catch {
+                data.errors.append("identity: \(error)")
+                return data
+            }
+        }
+        async let stacks = attempt(.stacks) { try await self.stacks() }
+        async let metrics = attempt(.metrics) { try await self.metrics(now: now) }
+        async let alarms = attempt(.alarms) { try await CloudWatchClient(self.source).alarms(environment: self.environment.name).filter { self.environment.watch.watches(alarm: $0.name) } }
+        async let findings = attempt(.compliance) { try await self.findings() }
+        async let flows = attempt(.network) { try await self.network(now: now) }
+        let results = await (stacks, metrics, alarms, findings, flows)
+        data.stacks = results.0.value
+        data.lambdas = results.1.value?.lambdas
+        data.tables = results.1.value?.tables
+        data.replication = results.1.value?.replication
+        data.alarms = results.2.value
+        data.findings = results.3.value
+        data.flows = results.4.value
+        data.errors = [results.0.error, results.1.error, results.2.error, results.3.error, results.4.error].compactMap { $0 }
+        return data
+    }
+
+    /// A section's value, or the line describing why it failed.
+    struct Outcome<Value: Sendable>: Sendable {
+        var value: Value?
+        var error: String?
+    }
+
+    private func attempt<Value: Sendable>(_ section: EnvironmentData.Section, _ body: @Sendable () async throws -> Value) async -> Outcome<Value> {
+        do {
+            return Outcome(value: try await body())
+        } catch {
+            return Outcome(error: "\(section.rawValue): \(error)")
+        }
+    }
+
+    private func stacks() async throws -> [StackSummary] {
+        let client = CloudFormationClient(source)
+        let watch = environment.watch
+        var stacks = try await client.stacks(environment: environment.name).filter { watch.watches(stack: $0.name) && $0.status != "DELETE_COMPLETE" }
+        if watch.stackSets {
+            stacks += try await client.stackSets(environment: environment.name).filter { watch.watches(stack: $0.name) }
+        }
+        return stacks
+    }
+
+    private func metrics(now: Date) async throws -> (lambdas: [LambdaMetrics], tables: [TableThroughput], replication: [ReplicationLag]) {
+        let plan = MetricPlan(environment)
+        guard !plan.queries.isEmpty else { return ([], [], []) }
+        let end = Date(timeIntervalSince1970: (now.timeIntervalSince1970 / 60).rounded(.down) * 60)
+        let series = try await CloudWatchClient(source).metricData(plan.queries, start: end.addingTimeInterval(-Double(historyMinutes) * 60), end: end)
+        return (plan.lambdas(series), plan.tables(series), plan.replication(series))
+    }
+
+    private func findings() async throws -> [ComplianceFinding] {
+        let rules = environment.watch.rules
+        if rules?.isEmpty == true { return [] }
+        let client = ConfigServiceClient(source)
+        var findings: [ComplianceFinding] = []
+        for rule in try await client.nonCompliantRules(rules) {
+            findings += try await client.findings(rule: rule, environment: environment.name)
+        }
+        return findings
+    }
+
+    private func network(now: Date) async throws -> FlowTraffic {
+        let ec2 = EC2Client(source)
+        let peerings = try await ec2.peerings(environment: environment.name)
+        var groups = environment.watch.logGroups.map { (group: $0, format: FlowLogRecord.defaultFormat) }
+        if environment.watch.discoverFlowLogs {
+            for flowLog in try await ec2.flowLogs() where !groups.contains(where: { $0.group == flowLog.logGroup }) {
+                groups.append((flowLog.logGroup, FlowLogRecord.format(flowLog.format)))
+            }
+        }
+        let window = 5.0 * 60
+        var aggregator = FlowAggregator(environment: environment.name, windowStart: now.timeIntervalSince1970 - window, bucketSeconds: 30, buckets: 10)
+        let logs = LogsClient(source)
+        for (group, format) in groups {
+            for message in try await logs.events(group: group, start: now.addingTimeInterval(-window), end: now) {
+                if let record = FlowLogRecord(line: Substring(message), format: format) { aggregator.add(record) }
+            }
+        }
+        var traffic = aggregator.traffic
+        traffic.peerings = peerings
+        return traffic
+    }
+}

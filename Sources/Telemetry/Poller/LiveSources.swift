@@ -1,0 +1,34 @@
+import Foundation
+
+/// Builds the live exchange source of every configured environment: credential chain (profile or default), then the
+/// environment's role if it names one, signed clients over one shared libcurl transport.
+public enum LiveSources {
+    /// Sources by environment name, and a message for each environment whose credentials could not be set up.
+    public static func make(config: OpsdeckConfig, environment: [String: String], transport: any HTTPTransport) -> (sources: [String: any ExchangeSource], errors: [String: String]) {
+        var sources: [String: any ExchangeSource] = [:]
+        var errors: [String: String] = [:]
+        let profiles: AWSProfiles
+        do {
+            profiles = try AWSProfiles.load(environment: environment)
+        } catch {
+            for env in config.environments { errors[env.name] = "\(error)" }
+            return (sources, errors)
+        }
+        let chain = CredentialChain(environment: environment, profiles: profiles)
+        let quota = RetryQuota()
+        let skew = ClockSkew()
+        for env in config.environments {
+            let endpoints = EndpointResolver(environment: environment, configured: env.endpointURL)
+            do {
+                var credentials = try chain.provider(profile: env.profile, region: env.region, transport: transport, endpoints: endpoints)
+                if let role = env.roleArn {
+                    credentials = RoleCredentials.assumeRole(role, externalId: env.externalId, sessionName: "opsdeck-\(env.name)", source: credentials, region: env.region, transport: transport, endpoints: endpoints)
+                }
+                sources[env.name] = AWSClient(region: env.region, credentials: credentials, transport: transport, endpoints: endpoints, retry: RetryPolicy(quota: quota), skew: skew)
+            } catch {
+                errors[env.name] = "credentials: \(error)"
+            }
+        }
+        return (sources, errors)
+    }
+}

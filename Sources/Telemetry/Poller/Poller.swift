@@ -1,0 +1,96 @@
+import Foundation
+
+/// Polls every environment concurrently and assembles one immutable `Snapshot`. A failing environment keeps its last
+/// good data, is marked stale (or error if it never succeeded) with the reason, and is retried with growing backoff;
+/// the others go on.
+public actor Poller {
+    public let environments: [EnvironmentConfig]
+    private let pollers: [String: EnvironmentPoller]
+    private let interval: Double
+    public let counter: CallCounter
+    private var last: [String: EnvironmentData] = [:]
+    private var lastSuccess: [String: Date] = [:]
+    private var lastErrors: [String: [String]] = [:]
+    private var failures: [String: Int] = [:]
+    private var nextDue: [String: Date] = [:]
+    private var verified: Set<String> = []
+    /// API calls made by the latest cycle, by "service Operation".
+    public private(set) var lastCycleCalls: [String: Int] = [:]
+
+    private let setupErrors: [String: String]
+
+    /// `setupErrors` explains environments that have no source (e.g. their credentials could not be set up).
+    public init(environments: [EnvironmentConfig], sources: [String: any ExchangeSource], setupErrors: [String: String] = [:], interval: Double, historyMinutes: Int, counter: CallCounter = CallCounter()) {
+        self.environments = environments
+        self.setupErrors = setupErrors
+        self.interval = interval
+        self.counter = counter
+        var pollers: [String: EnvironmentPoller] = [:]
+        for environment in environments {
+            if let source = sources[environment.name] {
+                pollers[environment.name] = EnvironmentPoller(environment: environment, source: CountingSource(source, counter: counter), historyMinutes: historyMinutes)
+            }
+        }
+        self.pollers = pollers
+    }
+
+    /// Polls the environments that are due (all of them when `force`) and returns the assembled snapshot.
+    public func poll(now: Date = Date(), force: Bool = false) async -> Snapshot {
+        let due = environments.filter { force || (nextDue[$0.name] ?? .distantPast) <= now }.compactMap { environment -> EnvironmentPoller? in
+            guard var poller = pollers[environment.name] else { return nil }
+            poller.checkIdentity = !verified.contains(environment.name)
+            return poller
+        }
+        let results = await withTaskGroup(of: (String, EnvironmentData).self) { group in
+            for poller in due { group.addTask { (poller.environment.name, await poller.poll(now: now)) } }
+            var results: [String: EnvironmentData] = [:]
+            for await (name, data) in group { results[name] = data }
+            return results
+        }
+        for (name, data) in results { record(name, data, now: now) }
+        lastCycleCalls = counter.drain()
+        return snapshot(at: now)
+    }
+
+    private func record(_ name: String, _ data: EnvironmentData, now: Date) {
+        last[name] = data.merged(over: last[name])
+        lastErrors[name] = data.errors
+        if data.errors.isEmpty {
+            lastSuccess[name] = now
+            failures[name] = 0
+            verified.insert(name)
+            nextDue[name] = now.addingTimeInterval(interval)
+        } else {
+            if !data.errors.contains(where: { $0.hasPrefix("identity:") }) { verified.insert(name) }
+            let count = (failures[name] ?? 0) + 1
+            failures[name] = count
+            nextDue[name] = now.addingTimeInterval(interval * Double(min(1 << min(count - 1, 3), 8)))
+        }
+    }
+
+    /// The snapshot as of the latest polls.
+    public func snapshot(at now: Date) -> Snapshot {
+        var snapshot = Snapshot(capturedAt: now, accounts: [])
+        for environment in environments {
+            let errors = lastErrors[environment.name] ?? (pollers[environment.name] == nil ? [setupErrors[environment.name] ?? "no exchange source for this environment"] : [])
+            let everSucceeded = lastSuccess[environment.name] != nil || last[environment.name].map { $0.stacks != nil || $0.alarms != nil || $0.lambdas != nil } == true
+            let health: AccountStatus.Health = errors.isEmpty ? (last[environment.name] == nil ? .stale : .ok) : everSucceeded ? .stale : .error
+            snapshot.accounts.append(AccountStatus(
+                environment: environment.name, accountId: environment.accountId, region: environment.region, health: health,
+                lastSuccess: lastSuccess[environment.name], error: errors.isEmpty ? nil : errors.joined(separator: "; ")))
+            guard let data = last[environment.name] else { continue }
+            snapshot.stacks += data.stacks ?? []
+            snapshot.lambdas += data.lambdas ?? []
+            snapshot.tables += data.tables ?? []
+            snapshot.replication += data.replication ?? []
+            snapshot.alarms += data.alarms ?? []
+            snapshot.findings += data.findings ?? []
+            if let flows = data.flows {
+                snapshot.flows.ports += flows.ports
+                snapshot.flows.talkers += flows.talkers
+                snapshot.flows.peerings += flows.peerings
+            }
+        }
+        return snapshot
+    }
+}
