@@ -96,15 +96,15 @@ import Testing
         press(&s, .char("-"), .char(" "))
         #expect(s.view.mode == .replay(speed: 2, paused: true, position: 600, duration: 1800))
         _ = s.handle(.tick(elapsed: 100))
-        #expect(s.replay.clock.position == 600)
+        #expect(s.replay?.clock.position == 600)
         press(&s, .char(" "))
         _ = s.handle(.tick(elapsed: 100))
-        #expect(s.replay.clock.position == 800)
+        #expect(s.replay?.clock.position == 800)
         press(&s, .char("["))
-        #expect(s.replay.clock.position == 740)
+        #expect(s.replay?.clock.position == 740)
         press(&s, .char("]"), .char("]"), .char("]"))
-        #expect(s.replay.clock.position == 920)
-        #expect(s.snapshot == s.replay.replayer.fixture.frames[3].snapshot)
+        #expect(s.replay?.clock.position == 920)
+        #expect(s.snapshot == s.replay?.replayer.fixture.frames[3].snapshot)
     }
 
     @Test func ticksPublishNewFramesAndTheClock() {

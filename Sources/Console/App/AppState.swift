@@ -6,14 +6,25 @@ import Telemetry
 struct AppState: Sendable {
     var view: DashboardView
     var snapshot: Snapshot
-    var replay: ReplaySession
+    /// The recording being replayed; nil in live mode.
+    var replay: ReplaySession?
     var bindings: KeyBindings
 
+    /// A console replaying a recording.
     init(replay: ReplaySession, bindings: KeyBindings) {
+        self.init(snapshot: replay.snapshot, now: replay.now, replay: replay, bindings: bindings)
+    }
+
+    /// A live console showing `snapshot` until the poller publishes the next one.
+    init(live snapshot: Snapshot, now: Date, bindings: KeyBindings) {
+        self.init(snapshot: snapshot, now: now, replay: nil, bindings: bindings)
+    }
+
+    private init(snapshot: Snapshot, now: Date, replay: ReplaySession?, bindings: KeyBindings) {
         self.replay = replay
-        self.snapshot = replay.snapshot
+        self.snapshot = snapshot
         self.bindings = bindings
-        self.view = DashboardView(now: replay.now)
+        self.view = DashboardView(now: now)
         view.help = bindings.helpLines.map { DashboardView.HelpLine(keys: $0.keys, text: $0.text, dangerous: $0.dangerous) }
         view.hints = bindings.hints.map { DashboardView.HelpLine(keys: $0.keys, text: $0.text) }
         syncMode()
@@ -30,7 +41,8 @@ struct AppState: Sendable {
         case .key(let key):
             return handle(key)
         case .tick(let elapsed):
-            replayChanged(replay.update { $0.advance(by: elapsed) })
+            if replay == nil { view.now += elapsed }
+            replayChanged(updateReplay { $0.advance(by: elapsed) })
         case .snapshot(let snapshot):
             self.snapshot = snapshot
         case .resize:
@@ -45,9 +57,27 @@ struct AppState: Sendable {
         syncMode()
     }
 
+    /// Moves the replay clock; nil (nothing new) in live mode.
+    private mutating func updateReplay(_ change: (inout ReplayClock) -> Void) -> Snapshot? {
+        replay?.update(change)
+    }
+
     private mutating func syncMode() {
+        guard let replay else {
+            view.mode = .live
+            return
+        }
         view.now = replay.now
         view.mode = .replay(speed: replay.clock.speed, paused: replay.clock.isPaused, position: replay.clock.position, duration: replay.clock.duration)
+    }
+
+    /// Runs a replay control, or explains that live mode has none.
+    private mutating func replayControl(_ change: (inout ReplayClock) -> Void) {
+        guard replay != nil else {
+            view.message = .init("live mode: pause, speed and seek apply to recordings (opsdeck --demo)", role: .muted)
+            return
+        }
+        replayChanged(updateReplay(change))
     }
 
     private mutating func handle(_ key: Key) -> ConsoleEffect? {
@@ -87,11 +117,11 @@ struct AppState: Sendable {
         case .pageUp: moveSelection { $0 - 10 }
         case .top: moveSelection { _ in 0 }
         case .bottom: moveSelection { _ in Int.max / 2 }
-        case .pause: replayChanged(replay.update { $0.togglePause() })
-        case .faster: replayChanged(replay.update { $0.stepSpeed(1) })
-        case .slower: replayChanged(replay.update { $0.stepSpeed(-1) })
-        case .seekBack: replayChanged(replay.update { $0.seek(by: -60) })
-        case .seekForward: replayChanged(replay.update { $0.seek(by: 60) })
+        case .pause: replayControl { $0.togglePause() }
+        case .faster: replayControl { $0.stepSpeed(1) }
+        case .slower: replayControl { $0.stepSpeed(-1) }
+        case .seekBack: replayControl { $0.seek(by: -60) }
+        case .seekForward: replayControl { $0.seek(by: 60) }
         }
         return nil
     }

@@ -7,6 +7,8 @@ struct EventLoop {
     var state: AppState
     var theme: Theme
     let themes: ThemeLoader
+    /// Where the live poller leaves new snapshots; nil when replaying.
+    var mailbox: SnapshotMailbox?
 
     /// Runs until quit or a stop signal; returns the signal, if one ended it.
     mutating func run(on backend: NcursesBackend, signals: SignalWatcher) -> Int32? {
@@ -35,10 +37,11 @@ struct EventLoop {
             case nil:
                 break
             }
+            if let snapshot = mailbox?.take() { events.append(.snapshot(snapshot)) }
             let now = Date()
             events.append(.tick(elapsed: now.timeIntervalSince(last)))
             last = now
-            let before = state.replay.frame
+            let before = state.replay?.frame
             for event in events {
                 switch state.handle(event) {
                 case .quit?:
@@ -49,7 +52,7 @@ struct EventLoop {
                     break
                 }
             }
-            dirty = dirty || events.count > 1 || state.replay.frame != before || Int(state.view.now.timeIntervalSince1970) != drawnSecond
+            dirty = dirty || events.count > 1 || state.replay?.frame != before || Int(state.view.now.timeIntervalSince1970) != drawnSecond
         }
     }
 

@@ -22,6 +22,8 @@ struct ConsoleCommand: ParsableCommand {
     @Option(name: .long, help: "Key overrides file (default: ~/.config/opsdeck/keys.toml).")
     var keys: String?
 
+    @OptionGroup var live: LiveOptions
+
     func validate() throws {
         guard (1...1000).contains(speed) else { throw ValidationError("--speed must be between 1 and 1000") }
     }
@@ -36,16 +38,18 @@ struct ConsoleCommand: ParsableCommand {
     }
 
     private func start() throws {
-        guard demo else {
-            throw ConsoleFailure("live polling needs an AWS configuration, which this build cannot read yet; run `opsdeck --demo` for the embedded demo")
-        }
-        let fixture: Fixture
-        do {
-            fixture = try DemoFixture.load()
-        } catch {
-            throw ConsoleFailure("cannot load the demo: \(error)")
-        }
         let environment = ProcessInfo.processInfo.environment
+        var fixture: Fixture?
+        var poller: Poller?
+        if demo {
+            do {
+                fixture = try DemoFixture.load()
+            } catch {
+                throw ConsoleFailure("cannot load the demo: \(error)")
+            }
+        } else {
+            poller = try live.poller(environment: environment).poller
+        }
         var startupProblems: [String] = []
         var bindings = KeyBindings.defaults
         let keyFile = keys.map { URL(fileURLWithPath: $0) } ?? ConfigPaths(environment: environment).keysFile
@@ -71,13 +75,27 @@ struct ConsoleCommand: ParsableCommand {
         } catch {
             throw ConsoleFailure(String(describing: error))
         }
-        var state = AppState(replay: ReplaySession(fixture: fixture, speed: speed), bindings: bindings)
+        var state: AppState
+        var mailbox: SnapshotMailbox?
+        var polling: Task<Void, Never>?
+        if let fixture {
+            state = AppState(replay: ReplaySession(fixture: fixture, speed: speed), bindings: bindings)
+        } else if let poller {
+            let now = Date()
+            state = AppState(live: Snapshot.waiting(for: poller.environments, at: now), now: now, bindings: bindings)
+            let box = SnapshotMailbox()
+            mailbox = box
+            polling = Task.detached { await poller.run { box.post($0) } }
+        } else {
+            return
+        }
         if !startupProblems.isEmpty { state.view.message = .init(startupProblems.joined(separator: " · "), role: .warn) }
-        var loop = EventLoop(state: state, theme: chosen, themes: themes)
+        var loop = EventLoop(state: state, theme: chosen, themes: themes, mailbox: mailbox)
         let signals = SignalWatcher()
         let backend = NcursesBackend()
         let stopSignal = loop.run(on: backend, signals: signals)
         backend.close()
+        polling?.cancel()
         if let stopSignal { throw ExitCode(128 + stopSignal) }
     }
 }

@@ -37,7 +37,7 @@ public enum Dashboard {
             draw(view.focus, rect)
         }
         StatusBar(snapshot: snapshot, view: view).render(row: buffer.height - 2, &buffer)
-        HintLine(view: view).render(row: buffer.height - 1, &buffer)
+        HintLine(view: view, accounts: snapshot.accounts).render(row: buffer.height - 1, &buffer)
         switch view.overlay {
         case .none:
             break

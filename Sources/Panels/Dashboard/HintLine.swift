@@ -1,6 +1,9 @@
-/// The bottom line: the prompt being typed, a message, or key hints generated from the bindings.
+import Telemetry
+
+/// The bottom line: the prompt being typed, a message, the first account error, or key hints generated from the bindings.
 struct HintLine {
     let view: DashboardView
+    let accounts: [AccountStatus]
 
     /// Draws the line across row `y`.
     func render(row y: Int, _ buffer: inout CellBuffer) {
@@ -14,6 +17,11 @@ struct HintLine {
         }
         if let message = view.message {
             buffer.put(DisplayWidth.truncate(message.text, to: buffer.width), x: 0, y: y, role: message.role, clip: line)
+            return
+        }
+        if let failing = accounts.first(where: { $0.error != nil }), let error = failing.error {
+            let text = "⚠ \(failing.environment): \(error)"
+            buffer.put(DisplayWidth.truncate(text, to: buffer.width), x: 0, y: y, role: failing.health == .error ? .critical : .warn, clip: line)
             return
         }
         var x = 0

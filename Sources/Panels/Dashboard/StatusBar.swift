@@ -18,6 +18,10 @@ struct StatusBar {
         for account in snapshot.accounts {
             x += buffer.put(" ●", x: x, y: y, role: healthRole(account.health), clip: left)
             x += buffer.put(" \(account.environment)", x: x, y: y, role: .statusBar, clip: left)
+            if account.health != .ok {
+                let age = account.lastSuccess.map { Format.age($0, now: view.now) } ?? (account.error == nil ? "…" : "no data")
+                x += buffer.put(" (\(age))", x: x, y: y, role: healthRole(account.health), clip: left)
+            }
         }
         let age = max(0, view.now.timeIntervalSince(snapshot.capturedAt))
         buffer.put("  data \(Format.duration(age.rounded())) old", x: x, y: y, role: age > 300 ? .warn : .statusBar, clip: left)

@@ -45,10 +45,31 @@ public struct FlowLogsPanel: Panel {
             )
         }
         let rejected = snapshot.flows.ports.reduce(0) { $0 + $1.rejected }
-        return PanelContent(
-            sections: [TableSection(title: "By port", columns: portColumns, rows: ports),
-                       TableSection(title: "Top talkers", columns: talkerColumns, rows: talkers)],
-            summary: "\(Format.count(Double(rejected))) rejected"
-        )
+        var sections = [TableSection(title: "By port", columns: portColumns, rows: ports),
+                        TableSection(title: "Top talkers", columns: talkerColumns, rows: talkers)]
+        let down = snapshot.flows.peerings.filter { $0.status != "active" }
+        if !down.isEmpty { sections.insert(peeringSection(down), at: 0) }
+        var summary = ["\(Format.count(Double(rejected))) rejected"]
+        if !snapshot.flows.peerings.isEmpty {
+            summary.append(down.isEmpty ? "\(snapshot.flows.peerings.count) peerings active" : "\(down.count) peering not active")
+        }
+        return PanelContent(sections: sections, summary: summary.joined(separator: " · "))
+    }
+
+    /// VPC peering connections that are not active, shown first because traffic across them is failing.
+    private func peeringSection(_ peerings: [PeeringLink]) -> TableSection {
+        let columns = [
+            Column("ENV", width: 7, dropOrder: 2), Column("PEERING", width: 12, dropOrder: 1),
+            Column("REQUESTER → ACCEPTER", width: 20, flexible: true), Column("STATUS", width: 10),
+        ]
+        let rows = peerings.map { link in
+            PanelRow(
+                cells: [.plain(link.environment), .plain(link.id), .plain("\(link.requester) → \(link.accepter)"), .text(link.status, Severity.peeringStatus(link.status))],
+                detail: [("Peering", link.id), ("Environment", link.environment), ("Requester", link.requester), ("Accepter", link.accepter),
+                         ("Status", link.status), ("Message", link.message ?? "-")],
+                search: "\(link.environment) \(link.id) \(link.requester) \(link.accepter) \(link.status)"
+            )
+        }
+        return TableSection(title: "Peering not active", columns: columns, rows: rows)
     }
 }

@@ -23,4 +23,14 @@ public enum Severity {
         if value > threshold * 0.8 { return .warn }
         return .ok
     }
+
+    /// An EC2 VPC peering connection status code.
+    public static func peeringStatus(_ status: String) -> StyleRole {
+        switch status {
+        case "active": return .ok
+        case "pending-acceptance", "provisioning", "initiating-request": return .warn
+        case "failed", "rejected", "expired": return .critical
+        default: return .muted
+        }
+    }
 }

@@ -45,6 +45,7 @@ public enum Format {
 
     /// How long ago `date` was, seen from `now`: "12m".
     public static func age(_ date: Date, now: Date) -> String {
+        guard date.timeIntervalSince1970 > 0 else { return "-" }
         let seconds = max(0, now.timeIntervalSince(date).rounded(.down))
         return seconds < 60 ? "\(Int(seconds))s" : duration(seconds)
     }
@@ -58,6 +59,7 @@ public enum Format {
 
     /// "2026-11-20 14:05:30 UTC (12m ago)" for detail views.
     public static func timestamp(_ date: Date, now: Date) -> String {
+        guard date.timeIntervalSince1970 > 0 else { return "unknown" }
         let day = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
         let civil = civilDate(daysSinceEpoch: day)
         return String(format: "%04d-%02d-%02d %@ UTC (%@ ago)", civil.year, civil.month, civil.day, clock(date), age(date, now: now))

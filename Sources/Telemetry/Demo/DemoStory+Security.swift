@@ -32,6 +32,12 @@ extension DemoStory {
                       bytes: round1(noise.jitter(2.4e5 * scan(t) + 900, 0.1, "t4", t)), flows: Int(sshRejects(t))),
                 .init(environment: "dev", source: "198.51.100.23", destination: "10.10.0.5", port: 3389, action: "REJECT",
                       bytes: round1(rdpRejects(t) * 60), flows: Int(rdpRejects(t))),
+            ],
+            peerings: [
+                PeeringLink(environment: "prod", id: "pcx-0a4f1c2e9b7d3e511", requester: "vpc-0c1d2e3f4a5b6c7d8 (287514036912 us-west-2)",
+                            accepter: "vpc-09f8e7d6c5b4a3921 (398126457039 us-east-1)", status: "active", message: "Active"),
+                PeeringLink(environment: "dev", id: "pcx-07b2d9e4c1a8f3602", requester: "vpc-0a9b8c7d6e5f4a3b2 (104729364815 eu-west-1)",
+                            accepter: "vpc-09f8e7d6c5b4a3921 (398126457039 us-east-1)", status: "active", message: "Active"),
             ]
         )
     }

@@ -4,7 +4,7 @@ import Foundation
 /// good data, is marked stale (or error if it never succeeded) with the reason, and is retried with growing backoff;
 /// the others go on.
 public actor Poller {
-    public let environments: [EnvironmentConfig]
+    public nonisolated let environments: [EnvironmentConfig]
     private let pollers: [String: EnvironmentPoller]
     private let interval: Double
     public let counter: CallCounter
@@ -65,6 +65,20 @@ public actor Poller {
             let count = (failures[name] ?? 0) + 1
             failures[name] = count
             nextDue[name] = now.addingTimeInterval(interval * Double(min(1 << min(count - 1, 3), 8)))
+        }
+    }
+
+    /// When the next environment falls due.
+    public func nextPollDate() -> Date {
+        environments.compactMap { pollers[$0.name] == nil ? nil : nextDue[$0.name] ?? .distantPast }.min() ?? .distantFuture
+    }
+
+    /// Polls whenever an environment falls due and hands each new snapshot to `publish`, until the task is cancelled.
+    public func run(publish: @Sendable (Snapshot) -> Void) async {
+        while !Task.isCancelled {
+            publish(await poll(now: Date()))
+            let wait = max(1, nextPollDate().timeIntervalSinceNow)
+            try? await Task.sleep(nanoseconds: UInt64(min(wait, 3600) * 1e9))
         }
     }
 
