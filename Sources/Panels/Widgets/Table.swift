@@ -88,7 +88,11 @@ public struct TableView: Sendable {
     @discardableResult
     public func render(in rect: Rect, _ buffer: inout CellBuffer) -> [String] {
         guard !rect.isEmpty, !sections.isEmpty else { return [] }
-        let parts = rect.stacked(sections.map { $0.rows.count + ($0.title == nil ? 1 : 2) })
+        var top = rect.y
+        let parts = Self.heights(needs: sections.map { $0.rows.count + ($0.title == nil ? 1 : 2) }, total: rect.height).map { height in
+            defer { top += height }
+            return Rect(x: rect.x, y: top, width: rect.width, height: height)
+        }
         var firstRow = 0
         var overflow: [String] = []
         for (section, area) in zip(sections, parts) {
@@ -97,6 +101,29 @@ public struct TableView: Sendable {
             firstRow += section.rows.count
         }
         return overflow
+    }
+
+    /// Splits `total` rows among sections needing `needs` rows: small sections get all they need, the rest share
+    /// what is left evenly, and any spare rows go to the last section.
+    static func heights(needs: [Int], total: Int) -> [Int] {
+        var heights = [Int](repeating: 0, count: needs.count)
+        var remaining = total
+        var pending = Array(needs.indices)
+        while !pending.isEmpty {
+            let share = remaining / pending.count
+            let satisfied = pending.filter { needs[$0] <= share }
+            guard !satisfied.isEmpty else {
+                for (n, index) in pending.enumerated() { heights[index] = share + (n < remaining % pending.count ? 1 : 0) }
+                return heights
+            }
+            for index in satisfied {
+                heights[index] = needs[index]
+                remaining -= needs[index]
+            }
+            pending.removeAll { satisfied.contains($0) }
+        }
+        if let last = heights.indices.last { heights[last] += remaining }
+        return heights
     }
 
     private func render(_ section: TableSection, selected: Int?, in rect: Rect, _ buffer: inout CellBuffer) -> String? {
