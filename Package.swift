@@ -35,7 +35,7 @@ let package = Package(
             ],
             path: "Sources/Console"
         ),
-        .testTarget(name: "TelemetryTests", dependencies: ["Telemetry"], exclude: ["Resources/README.md"], resources: [.copy("Resources/sigv4"), .copy("Resources/sigv4-crt")]),
+        .testTarget(name: "TelemetryTests", dependencies: ["Telemetry"], exclude: ["Resources/README.md"], resources: [.copy("Resources/sigv4"), .copy("Resources/sigv4-crt"), .copy("Resources/responses"), .copy("Resources/flowlogs")]),
         .testTarget(name: "PanelsTests", dependencies: ["Panels", "Telemetry"], exclude: ["__Snapshots__"]),
         .testTarget(name: "ConsoleTests", dependencies: ["opsdeck", "Panels", "Telemetry"]),
     ]
