@@ -75,7 +75,7 @@ public struct OpsdeckConfig: Sendable, Equatable {
             guard let text = value.string, !text.isEmpty else { throw ConfigError("\(key).\(field) must be a non-empty string") }
             return text
         }
-        guard let account = try string("account_id"), account.count == 12, account.allSatisfy(\.isNumber) else {
+        guard table["account_id"]?.integer == nil, let account = try string("account_id"), account.count == 12, account.allSatisfy(\.isNumber) else {
             throw ConfigError("\(key).account_id must be a 12-digit account id in quotes")
         }
         guard let region = try string("region") ?? defaultRegion.flatMap({ $0.isEmpty ? nil : $0 }) else {

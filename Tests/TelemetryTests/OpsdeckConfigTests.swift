@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+@testable import Telemetry
+
+@Suite struct OpsdeckConfigTests {
+    let sample = """
+    poll_interval = 30
+    history_minutes = 60
+
+    [watch]
+    stack_prefixes = ["platform-"]
+    functions = ["csv-processor"]
+    rules = []
+
+    [environments.prod]
+    account_id = "398126457039"
+    region = "us-east-1"
+    role_arn = "arn:aws:iam::398126457039:role/OpsdeckReadOnly"
+    external_id = "opsdeck"
+
+    [environments.staging]
+    account_id = "287514036912"
+    profile = "ops"
+
+    [environments.staging.watch]
+    functions = ["staging-csv-processor"]
+    bucket_replication = [{ bucket = "opsdeck-staging-ingest", destination_bucket = "opsdeck-prod-ingest", rule = "to-prod", destination = "prod" }]
+    table_replicas = [{ table = "orders", receiving_region = "us-east-2", threshold_seconds = 10 }]
+    rules = "all"
+
+    [environments.dev]
+    account_id = "104729364815"
+    region = "eu-west-1"
+    """
+
+    @Test func readsEnvironmentsInPlatformOrderWithSharedAndOverriddenWatchLists() throws {
+        let config = try OpsdeckConfig.parse(sample, defaultRegion: "us-west-2")
+        #expect(config.pollInterval == 30 && config.historyMinutes == 60)
+        #expect(config.environments.map(\.name) == ["dev", "staging", "prod"])
+        let staging = config.environments[1]
+        #expect(staging.region == "us-west-2" && staging.profile == "ops" && staging.roleArn == nil)
+        #expect(staging.watch.functions == ["staging-csv-processor"])
+        #expect(staging.watch.stackPrefixes == ["platform-"], "inherits the shared list")
+        #expect(staging.watch.rules == nil, "\"all\" means every rule")
+        #expect(staging.watch.bucketReplication.first?.thresholdSeconds == 900)
+        #expect(staging.watch.tableReplicas.first == .init(table: "orders", receivingRegion: "us-east-2", thresholdSeconds: 10))
+        let prod = config.environments[2]
+        #expect(prod.roleArn == "arn:aws:iam::398126457039:role/OpsdeckReadOnly" && prod.externalId == "opsdeck")
+        #expect(prod.watch.rules == [] && prod.watch.functions == ["csv-processor"])
+        #expect(prod.watch.watches(stack: "platform-data") && !prod.watch.watches(stack: "sandbox"))
+    }
+
+    @Test(arguments: [
+        ("[environments.dev]\naccount_id = 104729364815\nregion = \"eu-west-1\"", "account_id must be a 12-digit account id in quotes"),
+        ("[environments.dev]\naccount_id = \"1234\"\nregion = \"eu-west-1\"", "account_id must be a 12-digit"),
+        ("[environments.dev]\naccount_id = \"104729364815\"", "environments.dev.region is missing (and AWS_REGION is not set)"),
+        ("[environments.dev]\naccount_id = \"104729364815\"\nregion = \"eu-west-1\"\nrole = \"x\"", "environments.dev: unknown setting 'role'"),
+        ("[environments.dev]\naccount_id = \"104729364815\"\nregion = \"eu-west-1\"\nrole_arn = \"admin\"", "role_arn 'admin' is not a role ARN"),
+        ("poll_interval = 1\n[environments.dev]\naccount_id = \"104729364815\"\nregion = \"r\"", "poll_interval must be a number of seconds, at least 10"),
+        ("[watch]\nfunctions = \"one\"\n[environments.dev]\naccount_id = \"104729364815\"\nregion = \"r\"", "watch.functions must be a list of strings"),
+        ("[watch]\nbucket_replication = [{ bucket = \"b\" }]\n[environments.dev]\naccount_id = \"104729364815\"\nregion = \"r\"", "every entry needs destination_bucket"),
+        ("poll_interval = 30", "no [environments.<name>] tables"),
+        ("[environments.dev\n", "line 1"),
+    ])
+    func badConfigsSayWhatIsWrong(text: String, message: String) {
+        #expect { _ = try OpsdeckConfig.parse(text) } throws: { "\($0)".contains(message) }
+    }
+
+    @Test func missingFileNamesThePath() {
+        #expect { _ = try OpsdeckConfig.load(from: URL(fileURLWithPath: "/nonexistent/config.toml")) } throws: {
+            "\($0)".hasPrefix("/nonexistent/config.toml: cannot be read")
+        }
+    }
+}
