@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+@testable import Telemetry
+
+/// The poller keeps going when one environment fails, marks it stale or error, keeps its last data, and backs off.
+@Suite struct PollerTests {
+    static func identity(_ account: String) -> Result<Data, Error> {
+        .success(Data("<R><GetCallerIdentityResult><Arn>arn:aws:sts::\(account):assumed-role/r/s</Arn><Account>\(account)</Account></GetCallerIdentityResult></R>".utf8))
+    }
+    static let stacks: Result<Data, Error> = .success(Data("<R><DescribeStacksResult><Stacks><member><StackName>platform-a</StackName><StackStatus>CREATE_COMPLETE</StackStatus><CreationTime>2026-11-01T00:00:00Z</CreationTime></member></Stacks></DescribeStacksResult></R>".utf8))
+    static let stackSets: Result<Data, Error> = .success(Data("<R><ListStackSetsResult><Summaries/></ListStackSetsResult></R>".utf8))
+    static let peerings: Result<Data, Error> = .success(Data("<DescribeVpcPeeringConnectionsResponse><vpcPeeringConnectionSet><item><vpcPeeringConnectionId>pcx-1</vpcPeeringConnectionId><requesterVpcInfo><vpcId>vpc-a</vpcId><ownerId>1</ownerId><region>us-east-1</region></requesterVpcInfo><accepterVpcInfo><vpcId>vpc-b</vpcId></accepterVpcInfo><status><code>active</code><message>Active</message></status></item></vpcPeeringConnectionSet></DescribeVpcPeeringConnectionsResponse>".utf8))
+    static func alarms(_ name: String) -> Result<Data, Error> {
+        .success(Data(#"{"MetricAlarms":[{"AlarmName":"\#(name)","StateValue":"ALARM","StateUpdatedTimestamp":1795000000,"StateReason":"r","Namespace":"AWS/Lambda","MetricName":"Errors"}]}"#.utf8))
+    }
+    static let throttled: Result<Data, Error> = .failure(AWSError(service: "monitoring", operation: "DescribeAlarms", status: 400, code: "ThrottlingException", message: "Rate exceeded"))
+
+    func environment(_ name: String, _ account: String) -> EnvironmentConfig {
+        var watch = WatchList()
+        watch.rules = []
+        watch.discoverFlowLogs = false
+        return EnvironmentConfig(name: name, accountId: account, region: "us-east-1", watch: watch)
+    }
+
+    @Test func oneFailingEnvironmentIsStaleWithItsErrorAndKeepsItsLastData() async throws {
+        let dev = CannedSource(["GetCallerIdentity": [Self.identity("104729364815")], "DescribeStacks": [Self.stacks, Self.stacks], "ListStackSets": [Self.stackSets, Self.stackSets],
+                                "DescribeAlarms": [Self.alarms("dev-a"), Self.alarms("dev-a")], "DescribeVpcPeeringConnections": [Self.peerings, Self.peerings]])
+        let prod = CannedSource(["GetCallerIdentity": [Self.identity("398126457039")], "DescribeStacks": [Self.stacks, Self.stacks], "ListStackSets": [Self.stackSets, Self.stackSets],
+                                 "DescribeAlarms": [Self.alarms("prod-a"), Self.throttled], "DescribeVpcPeeringConnections": [Self.peerings, Self.peerings]])
+        let poller = Poller(environments: [environment("dev", "104729364815"), environment("prod", "398126457039")], sources: ["dev": dev, "prod": prod], interval: 60, historyMinutes: 30)
+        let start = Date(timeIntervalSince1970: 1_795_000_000)
+        let first = await poller.poll(now: start)
+        #expect(first.accounts.map(\.health) == [.ok, .ok])
+        #expect(first.alarms.map(\.name) == ["dev-a", "prod-a"])
+        #expect(first.flows.peerings.map(\.requester) == ["vpc-a (1 us-east-1)", "vpc-a (1 us-east-1)"])
+        #expect(await poller.lastCycleCalls["sts GetCallerIdentity"] == 2)
+
+        let second = await poller.poll(now: start.addingTimeInterval(60))
+        #expect(second.accounts.map(\.health) == [.ok, .stale])
+        #expect(second.accounts[1].error == "alarms: monitoring DescribeAlarms: ThrottlingException: Rate exceeded (HTTP 400)")
+        #expect(second.accounts[1].lastSuccess == start)
+        #expect(second.alarms.map(\.name) == ["dev-a", "prod-a"], "prod keeps its last alarms")
+        #expect(await poller.lastCycleCalls["sts GetCallerIdentity"] == nil, "identity is checked once")
+        #expect(await poller.nextPollDate() == start.addingTimeInterval(120), "dev is next; prod backs off to 2 intervals")
+    }
+
+    @Test func wrongAccountAndMissingCredentialsAreErrors() async {
+        let wrong = CannedSource(["GetCallerIdentity": [Self.identity("111111111111")]])
+        let poller = Poller(environments: [environment("dev", "104729364815"), environment("prod", "398126457039")], sources: ["dev": wrong],
+                            setupErrors: ["prod": "credentials: no credentials: AWS_ACCESS_KEY_ID is not set"], interval: 60, historyMinutes: 30)
+        let snapshot = await poller.poll(now: Date(timeIntervalSince1970: 1_795_000_000))
+        #expect(snapshot.accounts.map(\.health) == [.error, .error])
+        #expect(snapshot.accounts[0].error?.contains("credentials are for account 111111111111") == true)
+        #expect(snapshot.accounts[1].error == "credentials: no credentials: AWS_ACCESS_KEY_ID is not set")
+        #expect(wrong.calls.count == 1, "nothing else is called for the wrong account")
+    }
+
+    @Test func metricPlanMapsSeriesToRows() {
+        var watch = WatchList()
+        watch.functions = ["csv"]
+        watch.tables = ["orders"]
+        watch.tableReplicas = [.init(table: "orders", receivingRegion: "us-east-2", thresholdSeconds: 5)]
+        let plan = MetricPlan(EnvironmentConfig(name: "staging", accountId: "287514036912", region: "us-west-2", watch: watch))
+        #expect(plan.queries.map(\.id) == ["l0_inv", "l0_err", "l0_thr", "l0_p95", "t0_rcu", "t0_wcu", "t0_prcu", "t0_pwcu", "t0_rthr", "t0_wthr", "r0_lat"])
+        let series = ["l0_inv": MetricSeries(points: [(60, 100), (120, 90)]), "l0_err": MetricSeries(points: [(60, 1), (120, 9)]),
+                      "t0_wcu": MetricSeries(points: [(60, 6000)]), "t0_pwcu": MetricSeries(points: [(60, 50)]), "r0_lat": MetricSeries(points: [(60, 2500)])]
+        #expect(plan.lambdas(series) == [LambdaMetrics(environment: "staging", function: "csv", invocations: 90, errors: 9, throttles: 0, durationP95Ms: 0, errorHistory: [1, 9])])
+        #expect(plan.tables(series).first?.consumedWCU == 100 && plan.tables(series).first?.provisionedWCU == 50 && plan.tables(series).first?.provisionedRCU == nil)
+        #expect(plan.replication(series).first?.latestSeconds == 2.5)
+    }
+}
