@@ -23,28 +23,11 @@ struct TmuxSession {
         try Self.tmux(["-L", socket, "set-option", "-t", name, "remain-on-exit", "on"])
     }
 
-    /// Runs tmux with `arguments` through posix_spawn and waitpid, returning what it printed.
+    /// Runs tmux with `arguments`, returning what it printed.
     @discardableResult
     static func tmux(_ arguments: [String]) throws -> String {
-        // A file, not a pipe: the tmux server inherits the descriptor and would hold a pipe open forever.
-        let log = FileManager.default.temporaryDirectory.appendingPathComponent("opsdeck-tmux-\(UUID().uuidString)").path
-        defer { unlink(log) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        let argv = (["tmux"] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        guard posix_spawnp(&pid, "tmux", &actions, nil, argv, environ) == 0 else { throw TmuxError(description: "cannot start tmux") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        let output = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
-        guard status == 0 else {
-            throw TmuxError(description: "tmux \(arguments.joined(separator: " ")) failed: \(output)")
-        }
+        let (status, output) = try Spawn.run(["tmux"] + arguments)
+        guard status == 0 else { throw TmuxError(description: "tmux \(arguments.joined(separator: " ")) failed: \(output)") }
         return output
     }
 

@@ -74,6 +74,7 @@ public struct CredentialChain: Sendable {
         if profiles.profiles[name] != nil {
             throw CredentialError("profile '\(name)' has no credentials (keys, credential_process, role_arn or web identity)")
         }
+        if profile != nil { throw CredentialError("profile '\(name)' is not in ~/.aws/config or ~/.aws/credentials") }
         throw CredentialError("no credentials: AWS_ACCESS_KEY_ID is not set, profile '\(name)' is not in ~/.aws/config or ~/.aws/credentials, and no web identity or container credentials are configured")
     }
 

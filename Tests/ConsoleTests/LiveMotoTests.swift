@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+import Telemetry
+
+/// opsdeck against a real AWS emulator: moto server with signature checking, three accounts reached by AssumeRole.
+@Suite(.serialized) struct LiveMotoTests {
+    /// Runs `opsdeck ARGS` against the platform and returns its exit status, stdout and stderr together.
+    func opsdeck(_ platform: MotoPlatform, _ arguments: [String], secret: String? = nil) throws -> (status: Int32, output: String) {
+        try Spawn.run([TmuxSession.opsdeck] + arguments + ["--config", platform.configFile.path], environment: platform.processEnvironment(secret: secret))
+    }
+
+    @Test func snapshotShowsWhatWasSeededInEveryAccount() throws {
+        let platform = try MotoPlatform()
+        let (status, output) = try opsdeck(platform, ["snapshot", "--format", "json"])
+        #expect(status == 0, "\(output)")
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        let snapshot = try decoder.decode(Snapshot.self, from: Data(output.utf8))
+
+        let accounts = platform.seeded["accounts"] as! [String: [String: String]]
+        #expect(snapshot.accounts.map(\.environment) == ["dev", "staging", "prod"])
+        for account in snapshot.accounts {
+            #expect(account.health == .ok && account.error == nil)
+            #expect(account.accountId == accounts[account.environment]?["account_id"] && account.region == accounts[account.environment]?["region"])
+        }
+        for name in ["dev", "staging", "prod"] {
+            let seeded = platform.environment(name)
+            #expect(snapshot.stacks.filter { $0.environment == name && !$0.isStackSet }.map(\.name).sorted() == (seeded["stacks"] as! [String]),
+                    "only platform- stacks, in the account they were created in")
+            #expect(snapshot.stacks.filter { $0.environment == name && $0.isStackSet }.map(\.name) == (seeded["stack_sets"] as? [String] ?? []))
+            for (function, values) in seeded["functions"] as! [String: [String: Any]] {
+                let row = try #require(snapshot.lambdas.first { $0.environment == name && $0.function == function })
+                #expect(row.invocations == values["invocations"] as! Double && row.errors == values["errors"] as! Double)
+                #expect(row.errorHistory == (values["error_history"] as! [Double]))
+            }
+            for (table, values) in seeded["tables"] as! [String: [String: Double]] {
+                let row = try #require(snapshot.tables.first { $0.environment == name && $0.table == table })
+                #expect(row.consumedWCU == values["consumed_wcu"] && row.provisionedWCU == values["provisioned_wcu"])
+            }
+            let alarms = Dictionary(uniqueKeysWithValues: snapshot.alarms.filter { $0.environment == name }.map { ($0.name, $0.state.rawValue) })
+            #expect(alarms == seeded["alarms"] as! [String: String])
+            for (port, counts) in seeded["flows"] as! [String: [String: Int]] {
+                let row = try #require(snapshot.flows.ports.first { $0.environment == name && "\($0.port)/\($0.proto)" == port })
+                #expect(row.accepted == counts["accepted"] && row.rejected == counts["rejected"])
+            }
+            #expect(snapshot.flows.peerings.filter { $0.environment == name }.map(\.id) == (seeded["peerings"] as! [String]))
+        }
+        let s3 = try #require(snapshot.replication.first { $0.kind == .s3 })
+        #expect(s3.resource == "opsdeck-staging-ingest" && s3.latestSeconds == 640 && s3.source == "staging" && s3.destination == "prod")
+    }
+
+    @Test func badSecretAndMissingProfileAreReportedPerAccount() throws {
+        let platform = try MotoPlatform()
+        let (status, output) = try opsdeck(platform, ["snapshot", "--format", "text"], secret: "not-the-secret")
+        #expect(status == 1)
+        #expect(output.contains("dev      104729364815  eu-west-1  error   never"))
+        #expect(output.contains("could not assume arn:aws:iam::104729364815:role/OpsdeckReadOnly"))
+        #expect(output.contains("SignatureDoesNotMatch"), "moto checked the signature: \(output)")
+        #expect(!output.contains("not-the-secret"), "the secret never appears")
+
+        let text = try String(contentsOf: platform.configFile, encoding: .utf8)
+        try text.replacingOccurrences(of: "[environments.prod]\n", with: "[environments.prod]\nprofile = \"missing\"\n").write(to: platform.configFile, atomically: true, encoding: .utf8)
+        let partial = try opsdeck(platform, ["snapshot", "--format", "text"])
+        #expect(partial.status == 1)
+        #expect(partial.output.contains("prod     398126457039  us-east-1  error   never                 credentials: profile 'missing' is not in ~/.aws/config"))
+        #expect(partial.output.contains("dev      104729364815  eu-west-1  ok"), "other accounts go on: \(partial.output)")
+        #expect(partial.output.contains("platform-data-staging"))
+    }
+
+    @Test func liveConsoleShowsTheSeededAlarmInTmux() throws {
+        let platform = try MotoPlatform()
+        let environment = platform.processEnvironment().filter { $0.key.hasPrefix("AWS_") || $0.key == "HOME" || $0.key == "XDG_CONFIG_HOME" }
+        let exports = environment.map { "\($0.key)='\($0.value)'" }.sorted().joined(separator: " ")
+        let session = try TmuxSession(width: 160, height: 48, command: "env \(exports) \(TmuxSession.opsdeck) --config \(platform.configFile.path)")
+        defer { session.kill() }
+        let screen = try session.waitFor(20) { $0.contains("staging-csv-errors") && $0.contains("platform-network-prod") }
+        #expect(screen.contains("LIVE"))
+        #expect(screen.contains("ALARM  staging staging-csv-errors"))
+        #expect(screen.contains("● dev ● staging ● prod"))
+        try session.send("7", "Enter")
+        try session.waitFor { $0.contains("AWS/Lambda") && $0.contains("Reason") }
+        try session.send("Escape", "q")
+        try session.waitFor { $0.contains("[exit 0]") }
+    }
+}

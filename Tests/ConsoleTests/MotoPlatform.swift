@@ -1,0 +1,122 @@
+import Foundation
+import Telemetry
+
+/// A moto server on 127.0.0.1 with signature checking on, seeded by Tests/moto/seed_platform.py with the three-account
+/// platform (reached by AssumeRole), plus the config.toml and environment the console needs to watch it.
+final class MotoPlatform {
+    let url: URL
+    let directory: URL
+    let seeded: [String: Any]
+    private let pid: pid_t
+
+    /// Requests the seed script makes before it has credentials; after these moto checks every signature.
+    static let unauthenticatedRequests = 9
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("opsdeck-moto-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let port = try Self.freePort()
+        url = URL(string: "http://127.0.0.1:\(port)")!
+        var environment = ProcessInfo.processInfo.environment
+        environment["INITIAL_NO_AUTH_ACTION_COUNT"] = String(Self.unauthenticatedRequests)
+        for key in environment.keys where key.hasPrefix("AWS_") { environment[key] = nil }
+        let log = directory.appendingPathComponent("moto.log").path
+        pid = try Spawn.start(["python3", "-m", "moto.server", "-H", "127.0.0.1", "-p", String(port)], environment: environment, log: log)
+        do {
+            try Self.waitForListener(port: port, log: log)
+            let output = directory.appendingPathComponent("seeded.json").path
+            let seed = try Spawn.run(["python3", Self.repository.appendingPathComponent("Tests/moto/seed_platform.py").path, url.absoluteString, output], environment: environment)
+            guard seed.status == 0 else { throw SpawnError(description: "seeding moto failed:\n\(seed.output)") }
+            seeded = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output))) as! [String: Any]
+            try config().write(to: configFile, atomically: true, encoding: .utf8)
+        } catch {
+            kill(pid, SIGTERM)
+            throw error
+        }
+    }
+
+    deinit {
+        kill(pid, SIGTERM)
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    var configFile: URL { directory.appendingPathComponent("config.toml") }
+
+    /// The operator's access key pair, which may only assume the read-only roles.
+    var operatorKeys: (id: String, secret: String) {
+        let keys = seeded["operator"] as! [String: String]
+        return (keys["aws_access_key_id"]!, keys["aws_secret_access_key"]!)
+    }
+
+    /// What was seeded for one environment.
+    func environment(_ name: String) -> [String: Any] { (seeded["environments"] as! [String: Any])[name] as! [String: Any] }
+
+    /// An environment for running opsdeck against the platform: the operator's keys, a clean HOME, no other AWS_*.
+    func processEnvironment(secret: String? = nil) -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("AWS_") }
+        environment["HOME"] = directory.path
+        environment["XDG_CONFIG_HOME"] = directory.path
+        environment["AWS_ACCESS_KEY_ID"] = operatorKeys.id
+        environment["AWS_SECRET_ACCESS_KEY"] = secret ?? operatorKeys.secret
+        return environment
+    }
+
+    /// config.toml for the seeded accounts: each reached through its role with the external id, watching what was seeded.
+    func config() -> String {
+        let accounts = seeded["accounts"] as! [String: [String: String]]
+        var lines = ["poll_interval = 10", "", "[watch]", "stack_prefixes = [\"platform-\"]", "rules = []", ""]
+        for name in ["dev", "staging", "prod"] {
+            let account = accounts[name]!
+            let env = environment(name)
+            func list(_ key: String) -> String { ((env[key] as! [String: Any]).keys.sorted().map { "\"\($0)\"" }).joined(separator: ", ") }
+            lines += [
+                "[environments.\(name)]", "account_id = \"\(account["account_id"]!)\"", "region = \"\(account["region"]!)\"",
+                "role_arn = \"arn:aws:iam::\(account["account_id"]!):role/\(seeded["role"] as! String)\"",
+                "external_id = \"\(seeded["external_id"] as! String)\"", "endpoint_url = \"\(url.absoluteString)\"",
+                "[environments.\(name).watch]", "functions = [\(list("functions"))]", "tables = [\(list("tables"))]",
+            ]
+            if env["replication"] != nil {
+                lines.append("bucket_replication = [{ bucket = \"opsdeck-staging-ingest\", destination_bucket = \"opsdeck-prod-ingest\", rule = \"to-prod\", destination = \"prod\" }]")
+            }
+            lines.append("")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func freePort() throws -> UInt16 {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let ok = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
+        }
+        guard ok else { throw SpawnError(description: "no free port") }
+        return UInt16(bigEndian: address.sin_port)
+    }
+
+    /// Waits for the server to accept TCP connections (no HTTP request, which would use up an unauthenticated action).
+    private static func waitForListener(port: UInt16, log: String) throws {
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline {
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            address.sin_port = port.bigEndian
+            let connected = withUnsafePointer(to: &address) { pointer in
+                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+            }
+            close(fd)
+            if connected { return }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        let output = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        throw SpawnError(description: "moto server did not start (is moto[server] installed? pip install 'moto[server]'):\n\(output)")
+    }
+}
