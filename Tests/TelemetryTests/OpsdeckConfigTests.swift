@@ -72,3 +72,13 @@ import Testing
         }
     }
 }
+
+extension OpsdeckConfigTests {
+    @Test func shippedExampleParses() throws {
+        let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("docs/config.example.toml")
+        let config = try OpsdeckConfig.load(from: example)
+        #expect(config.environments.map(\.name) == ["dev", "staging", "prod"])
+        #expect(config.environments.allSatisfy { $0.roleArn != nil && $0.watch.rules == nil })
+        #expect(config.environments[1].watch.bucketReplication.count == 1 && config.environments[2].watch.tableReplicas.count == 1)
+    }
+}
