@@ -1,0 +1,31 @@
+import Foundation
+import Testing
+
+/// Command-line failures before the console starts: one clear line on stderr and exit status 2.
+@Suite struct CLITests {
+    func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("AWS_") }
+        environment["HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("opsdeck-cli-\(UUID().uuidString)").path
+        environment["XDG_CONFIG_HOME"] = nil
+        return try Spawn.run([TmuxSession.opsdeck] + arguments, environment: environment)
+    }
+
+    @Test func missingConfigNamesTheFile() throws {
+        let (status, output) = try run(["snapshot"])
+        #expect(status == 2)
+        #expect(output.hasPrefix("opsdeck: ") && output.contains("/.config/opsdeck/config.toml: cannot be read (create it or pass --config"))
+        let console = try run(["--config", "/nonexistent/opsdeck.toml"])
+        #expect(console.status == 2 && console.output == "opsdeck: /nonexistent/opsdeck.toml: cannot be read (create it or pass --config; see README \"Live mode\")\n")
+    }
+
+    @Test func invalidConfigNamesTheLineOrKey() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("opsdeck-bad-\(UUID().uuidString).toml")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try "[environments.dev]\naccount_id = \"104729364815\"\nregion = eu-west-1\n".write(to: file, atomically: true, encoding: .utf8)
+        let syntax = try run(["snapshot", "--config", file.path])
+        #expect(syntax.status == 2 && syntax.output.contains("\(file.path) line 3: 'eu-west-1' is not a value (strings need quotes)"))
+        try "[environments.dev]\naccount_id = \"104729364815\"\n".write(to: file, atomically: true, encoding: .utf8)
+        let missing = try run(["snapshot", "--format", "json", "--config", file.path])
+        #expect(missing.status == 2 && missing.output.contains("environments.dev.region is missing (and AWS_REGION is not set)"))
+    }
+}
