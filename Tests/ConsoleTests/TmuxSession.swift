@@ -17,7 +17,8 @@ struct TmuxSession {
     /// Starts `command` in a `width`x`height` session; the pane stays after the command exits so its output can be read.
     init(width: Int, height: Int, command: String) throws {
         name = "opsdeck-test-\(UUID().uuidString.prefix(8))"
-        socket = "opsdeck-tests-\(getpid())"
+        // One tmux server per session: a shared server exits when its last session ends, racing other tests.
+        socket = "opsdeck-tests-\(getpid())-\(name)"
         try Self.tmux(["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)",
                        "env", "-u", "NO_COLOR", "TERM=xterm-256color", "LANG=C.UTF-8", "sh", "-c", "\(command); echo \"[exit $?]\"; sleep 60"])
         try Self.tmux(["-L", socket, "set-option", "-t", name, "remain-on-exit", "on"])
@@ -66,7 +67,7 @@ struct TmuxSession {
     }
 
     func kill() {
-        _ = try? Self.tmux(["-L", socket, "kill-session", "-t", name])
+        _ = try? Self.tmux(["-L", socket, "kill-server"])
     }
 }
 

@@ -84,3 +84,26 @@ import Testing
         #expect(status.contains("REPLAY x1 10:12/30:00"))
     }
 }
+
+extension DashboardSnapshotTests {
+    @Test func staleAccountIsMarkedInTheStatusBarPanelsAndHintLine() throws {
+        var stale = snapshot
+        stale.accounts[2].health = .stale
+        stale.accounts[2].lastSuccess = snapshot.capturedAt.addingTimeInterval(-180)
+        stale.accounts[2].error = "alarms: monitoring DescribeAlarms: ThrottlingException: Rate exceeded (HTTP 400)"
+        var buffer = CellBuffer(width: 160, height: 48)
+        var shown = view()
+        shown.focus = .lambda
+        shown.selection[.lambda] = 7
+        Dashboard.render(stale, view: shown, into: &buffer)
+        let lines = buffer.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines[46].contains("● prod (3m)"))
+        #expect(lines[47].hasPrefix("⚠ prod: alarms: monitoring DescribeAlarms: ThrottlingException"))
+        #expect(buffer.text.contains("prod stale 3m ┐"))
+        let prodRow = try #require(lines.firstIndex { $0.contains("prod-csv-processor") })
+        let stagingRow = try #require(lines.firstIndex { $0.contains("staging-csv-processor") })
+        let column = try #require(lines[prodRow].range(of: "prod-csv-processor")).lowerBound.utf16Offset(in: lines[prodRow])
+        #expect(buffer[column, prodRow].role == .muted, "rows of the stale account are dimmed")
+        #expect(buffer[column, stagingRow].role != .muted)
+    }
+}

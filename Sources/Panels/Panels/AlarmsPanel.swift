@@ -25,7 +25,7 @@ public struct AlarmsPanel: Panel {
                     ("Since", Format.timestamp(alarm.since, now: snapshot.capturedAt)),
                     ("Reason", alarm.reason), ("Metric", "\(alarm.namespace) \(alarm.metric)"),
                 ],
-                search: "\(alarm.environment) \(alarm.name) \(alarm.state.rawValue) \(alarm.namespace) \(alarm.metric)"
+                search: "\(alarm.environment) \(alarm.name) \(alarm.state.rawValue) \(alarm.namespace) \(alarm.metric)", environment: alarm.environment
             )
         }
         let firing = snapshot.alarms.filter { $0.state == .alarm }.count

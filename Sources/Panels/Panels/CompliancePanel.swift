@@ -26,7 +26,7 @@ public struct CompliancePanel: Panel {
                     ("Environment", finding.environment), ("Compliance", finding.compliance), ("Annotation", finding.annotation ?? "-"),
                     ("Recorded", Format.timestamp(finding.recordedAt, now: snapshot.capturedAt)),
                 ],
-                search: "\(finding.environment) \(finding.rule) \(finding.resourceId) \(finding.resourceType) \(finding.compliance)"
+                search: "\(finding.environment) \(finding.rule) \(finding.resourceId) \(finding.resourceType) \(finding.compliance)", environment: finding.environment
             )
         }
         let failing = snapshot.findings.filter { $0.compliance == "NON_COMPLIANT" }.count

@@ -23,7 +23,7 @@ public struct FlowLogsPanel: Panel {
                     ("Port", "\(port.port)/\(port.proto)"), ("Environment", port.environment), ("Accepted flows", String(port.accepted)),
                     ("Rejected flows", String(port.rejected)), ("Bytes", Format.bytes(port.bytes)),
                 ],
-                search: "\(port.environment) \(port.port) \(port.proto)"
+                search: "\(port.environment) \(port.port) \(port.proto)", environment: port.environment
             )
         }
         let talkerColumns = [
@@ -41,7 +41,7 @@ public struct FlowLogsPanel: Panel {
                     ("Source", talker.source), ("Destination", "\(talker.destination):\(talker.port)"), ("Environment", talker.environment),
                     ("Action", talker.action), ("Bytes", Format.bytes(talker.bytes)), ("Flows", String(talker.flows)),
                 ],
-                search: "\(talker.environment) \(talker.source) \(talker.destination) \(talker.port) \(talker.action)"
+                search: "\(talker.environment) \(talker.source) \(talker.destination) \(talker.port) \(talker.action)", environment: talker.environment
             )
         }
         let rejected = snapshot.flows.ports.reduce(0) { $0 + $1.rejected }
@@ -67,7 +67,7 @@ public struct FlowLogsPanel: Panel {
                 cells: [.plain(link.environment), .plain(link.id), .plain("\(link.requester) → \(link.accepter)"), .text(link.status, Severity.peeringStatus(link.status))],
                 detail: [("Peering", link.id), ("Environment", link.environment), ("Requester", link.requester), ("Accepter", link.accepter),
                          ("Status", link.status), ("Message", link.message ?? "-")],
-                search: "\(link.environment) \(link.id) \(link.requester) \(link.accepter) \(link.status)"
+                search: "\(link.environment) \(link.id) \(link.requester) \(link.accepter) \(link.status)", environment: link.environment
             )
         }
         return TableSection(title: "Peering not active", columns: columns, rows: rows)

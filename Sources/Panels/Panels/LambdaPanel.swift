@@ -27,7 +27,7 @@ public struct LambdaPanel: Panel {
                     ("Errors", "\(Format.count(fn.errors)) (\(Format.percent(fn.errorRate)))"), ("Throttles", Format.count(fn.throttles)),
                     ("Duration p95", Format.millis(fn.durationP95Ms)),
                 ],
-                search: "\(fn.environment) \(fn.function)"
+                search: "\(fn.environment) \(fn.function)", environment: fn.environment
             )
         }
         let failing = snapshot.lambdas.filter { $0.errorRate > 0.05 }.count

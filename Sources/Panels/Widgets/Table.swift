@@ -30,11 +30,14 @@ public struct PanelRow: Sendable {
     public var cells: [TableCell]
     public var detail: [(String, String)]
     public var search: String
+    /// The environment the row's data comes from, so rows of a stale account can be dimmed.
+    public var environment: String?
 
-    public init(cells: [TableCell], detail: [(String, String)], search: String) {
+    public init(cells: [TableCell], detail: [(String, String)], search: String, environment: String? = nil) {
         self.cells = cells
         self.detail = detail
         self.search = search.lowercased()
+        self.environment = environment
     }
 }
 
@@ -78,10 +81,13 @@ public struct TableView: Sendable {
     public var sections: [TableSection]
     /// Index of the selected row across all sections, or nil for none.
     public var selected: Int?
+    /// Environments whose data is stale: their rows are drawn muted.
+    public var stale: Set<String>
 
-    public init(sections: [TableSection], selected: Int?) {
+    public init(sections: [TableSection], selected: Int?, stale: Set<String> = []) {
         self.sections = sections
         self.selected = selected
+        self.stale = stale
     }
 
     /// Draws into `rect`; returns "last shown/total" for each section with rows out of view.
@@ -145,6 +151,9 @@ public struct TableView: Sendable {
         let offset = max(0, (selected ?? 0) - visible + 1)
         for (index, row) in section.rows.enumerated().dropFirst(offset).prefix(visible) {
             drawRow(row.cells, section.columns, widths, y: y, rect: rect, &buffer)
+            if let environment = row.environment, stale.contains(environment), index != selected {
+                buffer.restyle(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: .muted)
+            }
             if index == selected {
                 buffer.restyle(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: .selection)
             }
