@@ -21,10 +21,15 @@ let package = Package(
             path: "Sources/CCurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            path: "Sources/CZlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(
             name: "Telemetry",
-            dependencies: ["CCurl", .product(name: "Crypto", package: "swift-crypto")],
-            resources: [.copy("Resources/demo-fixture.jsonl")]
+            dependencies: ["CCurl", "CZlib", .product(name: "Crypto", package: "swift-crypto")],
+            resources: [.copy("Resources/demo-recording.jsonl.gz")]
         ),
         .target(name: "Panels", dependencies: ["Telemetry"]),
         .executableTarget(

@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct AppStateTests {
     func state() -> AppState {
-        AppState(replay: ReplaySession(fixture: DemoStory(step: 300, duration: 1800).fixture(), speed: 1, start: 600), bindings: .defaults)
+        AppState(replay: ReplaySession(fixture: timeline(DemoStory(step: 300, duration: 1800)), speed: 1, start: 600), bindings: .defaults)
     }
 
     @discardableResult
@@ -116,4 +116,10 @@ import Testing
         #expect(s.snapshot != before)
         #expect(s.view.now == s.snapshot.capturedAt)
     }
+}
+
+/// The story's snapshots every `step` seconds, as a replay timeline.
+func timeline(_ story: DemoStory) -> Fixture {
+    Fixture(header: .init(title: story.start.description, start: story.start),
+            frames: stride(from: 0, through: story.duration, by: story.step).map { Fixture.Frame(offset: Double($0), snapshot: story.snapshot(at: $0)) })
 }

@@ -38,7 +38,7 @@ import Testing
     }
 
     @Test func detailOverlayOfTheSelectedStack() throws {
-        let text = render(100, 30, view { $0.focus = .stacks; $0.selection[.stacks] = 10; $0.overlay = .detail })
+        let text = render(100, 30, view { $0.focus = .stacks; $0.selection[.stacks] = 1; $0.overlay = .detail })
         #expect(text.contains("BucketPolicy opsdeck-prod-archive modified outside CloudFormation"))
         try assertSnapshot(text, named: "stack-detail-100x30")
     }

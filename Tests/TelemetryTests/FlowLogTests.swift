@@ -7,14 +7,14 @@ import Testing
     /// The records of a sample file, read with the format its first line names.
     func records(_ file: String) throws -> [FlowLogRecord] {
         let lines = String(decoding: try resource("flowlogs/\(file)"), as: UTF8.self).split(separator: "\n")
-        let format = FlowLogRecord.format(lines[0].split(separator: " ").map { "${\($0)}" }.joined(separator: " "))
+        let format = FlowLogFormat(logFormat: lines[0].split(separator: " ").map { "${\($0)}" }.joined(separator: " "))
         return lines.dropFirst().compactMap { FlowLogRecord(line: $0, format: format) }
     }
 
     @Test func defaultFormatSkipsNoDataAndSkipData() throws {
         let records = try records("v2-default.log")
         #expect(records.count == 5)
-        #expect(records[0] == FlowLogRecord(line: "2 123456789010 eni-1235b8ca123456789 172.31.16.139 172.31.16.21 20641 22 6 20 4249 1418530010 1418530070 ACCEPT OK", format: FlowLogRecord.defaultFormat))
+        #expect(records[0] == FlowLogRecord(line: "2 123456789010 eni-1235b8ca123456789 172.31.16.139 172.31.16.21 20641 22 6 20 4249 1418530010 1418530070 ACCEPT OK", format: FlowLogFormat.standard))
         #expect(records[0].destinationPort == 22 && records[0].proto == "tcp" && records[0].bytes == 4249 && records[0].action == "ACCEPT")
         #expect(records[1].action == "REJECT" && records[1].destinationPort == 3389)
         #expect(records.contains { $0.proto == "icmp" })
@@ -39,7 +39,7 @@ import Testing
             "2 1 eni-1 203.0.113.9 10.0.0.5 50001 22 6 1 60 1130 1190 REJECT OK",
             "2 1 eni-1 10.0.0.7 10.0.0.5 40000 443 6 10 9000 1130 1190 ACCEPT OK",
         ]
-        for line in lines { aggregator.add(FlowLogRecord(line: Substring(line), format: FlowLogRecord.defaultFormat)!) }
+        for line in lines { aggregator.add(FlowLogRecord(line: Substring(line), format: FlowLogFormat.standard)!) }
         let traffic = aggregator.traffic
         #expect(traffic.ports.map { "\($0.port)/\($0.proto) \($0.accepted)/\($0.rejected)" } == ["22/tcp 0/2", "443/tcp 1/0"])
         #expect(traffic.ports[0].rejectHistory == [1, 0, 1, 0, 0])

@@ -50,10 +50,16 @@ import Testing
     }
 
     @Test func replayerPicksTheLastFrameAtOrBeforeThePosition() {
-        let replayer = FixtureReplayer(fixture: DemoStory(step: 300, duration: 900).fixture())
+        let replayer = FixtureReplayer(fixture: timeline(DemoStory(step: 300, duration: 900)))
         #expect(replayer.frameIndex(at: 0) == 0)
         #expect(replayer.frameIndex(at: 299) == 0)
         #expect(replayer.frameIndex(at: 300) == 1)
         #expect(replayer.frameIndex(at: 5000) == 3)
     }
+}
+
+/// The story's snapshots every `step` seconds, as a replay timeline.
+func timeline(_ story: DemoStory) -> Fixture {
+    Fixture(header: .init(title: story.start.description, start: story.start),
+            frames: stride(from: 0, through: story.duration, by: story.step).map { Fixture.Frame(offset: Double($0), snapshot: story.snapshot(at: $0)) })
 }

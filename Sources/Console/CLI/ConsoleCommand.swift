@@ -43,7 +43,7 @@ struct ConsoleCommand: ParsableCommand {
         var poller: Poller?
         if demo {
             do {
-                fixture = try DemoFixture.load()
+                fixture = try Blocking.wait { try await DemoFixture.load() }
             } catch {
                 throw ConsoleFailure("cannot load the demo: \(error)")
             }

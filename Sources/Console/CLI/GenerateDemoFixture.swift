@@ -2,18 +2,18 @@ import ArgumentParser
 import Foundation
 import Telemetry
 
-/// Writes the demo recording from the story generator (how Sources/Telemetry/Resources/demo-fixture.jsonl is made).
-struct GenerateDemoFixture: ParsableCommand {
+/// Writes the demo recording by recording the story's platform (how Sources/Telemetry/Resources/demo-recording.jsonl.gz is made).
+struct GenerateDemoFixture: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate-demo-fixture",
-        abstract: "Regenerate the embedded demo fixture.",
+        abstract: "Regenerate the embedded demo recording.",
         shouldDisplay: false
     )
 
-    @Argument(help: "Where to write the fixture.")
+    @Argument(help: "Where to write the recording (gzip).")
     var path: String
 
-    func run() throws {
-        try FixtureCodec.encode(DemoStory().fixture()).write(to: URL(fileURLWithPath: path))
+    func run() async throws {
+        try await DemoRecording.generate(to: URL(fileURLWithPath: path))
     }
 }

@@ -1,6 +1,6 @@
 import Telemetry
 
-/// CloudFormation stacks and StackSet instances per account, with status, drift and last update.
+/// CloudFormation stacks and StackSet instances per account, with status, drift and last update; problems first.
 public struct StacksPanel: Panel {
     public let id = PanelID.stacks
 
@@ -12,7 +12,7 @@ public struct StacksPanel: Panel {
             Column("STATUS", width: 18, flexible: true), Column("DRIFT", width: 11, dropOrder: 1),
             Column("UPDATED", width: 7, alignRight: true, dropOrder: 2),
         ]
-        let rows = snapshot.stacks.map { stack in
+        let rows = snapshot.stacks.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element).map { stack in
             PanelRow(
                 cells: [
                     .plain(stack.environment), .text(stack.name, stack.isStackSet ? .accent : .text),
@@ -34,6 +34,13 @@ public struct StacksPanel: Panel {
         if failing > 0 { summary.append("\(failing) failed") }
         if busy > 0 { summary.append("\(busy) in progress") }
         return PanelContent(sections: [TableSection(columns: columns, rows: rows)], summary: summary.joined(separator: " · "))
+    }
+
+    /// Failed stacks first, then drifted, then changing ones, then the rest; otherwise in account order.
+    private func rank(_ stack: StackSummary) -> Int {
+        if Severity.stackStatus(stack.status) == .critical { return 0 }
+        if stack.drift == .drifted { return 1 }
+        return Severity.stackStatus(stack.status) == .warn ? 2 : 3
     }
 
     private func driftRole(_ drift: StackSummary.DriftStatus) -> StyleRole {

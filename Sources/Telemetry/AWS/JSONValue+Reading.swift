@@ -4,10 +4,20 @@ import Foundation
 extension JSONValue {
     /// Parses a response body, naming the call when it is not JSON.
     public static func parse(_ data: Data, for call: APICall) throws -> JSONValue {
-        do {
-            return try JSONDecoder().decode(JSONValue.self, from: data.isEmpty ? Data("{}".utf8) : data)
-        } catch {
+        guard let object = try? JSONSerialization.jsonObject(with: data.isEmpty ? Data("{}".utf8) : data, options: [.fragmentsAllowed]) else {
             throw AWSError.malformed(call, "the response is not JSON")
+        }
+        return JSONValue(foundation: object)
+    }
+
+    /// Converts what JSONSerialization returns (booleans are the NSNumbers whose type is `c`).
+    init(foundation object: Any) {
+        switch object {
+        case let text as String: self = .string(text)
+        case let number as NSNumber: self = String(cString: number.objCType) == "c" ? .bool(number.boolValue) : .number(number.doubleValue)
+        case let items as [Any]: self = .array(items.map(JSONValue.init(foundation:)))
+        case let members as [String: Any]: self = .object(members.mapValues(JSONValue.init(foundation:)))
+        default: self = .null
         }
     }
 

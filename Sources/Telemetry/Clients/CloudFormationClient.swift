@@ -19,26 +19,42 @@ public struct CloudFormationClient: Sendable {
         return stacks
     }
 
-    /// Active StackSets (all pages of ListStackSets) as stack rows marked `isStackSet`.
-    public func stackSets(environment: String) async throws -> [StackSummary] {
-        var sets: [StackSummary] = []
+    /// Active StackSets (all pages of ListStackSets), one row per instance in `account` (ListStackInstances) with its
+    /// status, drift and reason, or one row with the set's own status when it has no instance there.
+    public func stackSets(environment: String, account: String) async throws -> [StackSummary] {
+        var rows: [StackSummary] = []
+        for set in try await pages("ListStackSets", [.init("Status", "ACTIVE")], list: "Summaries") {
+            guard let name = set.string("StackSetName") else { continue }
+            let instances = try await pages("ListStackInstances", [.init("StackSetName", name)], list: "Summaries").filter { ($0.string("Account") ?? account) == account }
+            if instances.isEmpty {
+                rows.append(StackSummary(
+                    environment: environment, name: name, status: set.string("Status") ?? "ACTIVE",
+                    drift: StackSummary.DriftStatus(rawValue: set.string("DriftStatus") ?? "") ?? .notChecked,
+                    lastUpdated: set.string("LastDriftCheckTimestamp").flatMap(AWSDate.parse) ?? .distantPast, isStackSet: true))
+            }
+            for instance in instances {
+                rows.append(StackSummary(
+                    environment: environment, name: name, status: instance.string("Status") ?? "UNKNOWN",
+                    drift: StackSummary.DriftStatus(rawValue: instance.string("DriftStatus") ?? "") ?? .notChecked,
+                    lastUpdated: instance.string("LastDriftCheckTimestamp").flatMap(AWSDate.parse) ?? .distantPast, isStackSet: true,
+                    statusReason: instance.string("StatusReason")))
+            }
+        }
+        return rows
+    }
+
+    /// The `<member>`s of a list in every page of a paginated operation.
+    private func pages(_ operation: String, _ parameters: [APICall.Parameter], list: String) async throws -> [XMLTree] {
+        var items: [XMLTree] = []
         var token: String?
         repeat {
-            var parameters = [APICall.Parameter("Status", "ACTIVE")]
-            if let token { parameters.append(.init("NextToken", token)) }
-            let call = APICall(.cloudFormation, "ListStackSets", .query(parameters))
+            let call = APICall(.cloudFormation, operation, .query(parameters + (token.map { [.init("NextToken", $0)] } ?? [])))
             let root = try XMLTree.response(try await source.perform(call), for: call)
-            guard let result = root.child("ListStackSetsResult") else { throw AWSError.malformed(call, "no ListStackSetsResult") }
-            for member in result.members("Summaries") {
-                guard let name = member.string("StackSetName") else { continue }
-                sets.append(StackSummary(
-                    environment: environment, name: name, status: member.string("Status") ?? "ACTIVE",
-                    drift: StackSummary.DriftStatus(rawValue: member.string("DriftStatus") ?? "") ?? .notChecked,
-                    lastUpdated: member.string("LastDriftCheckTimestamp").flatMap(AWSDate.parse) ?? .distantPast, isStackSet: true))
-            }
+            guard let result = root.child("\(operation)Result") else { throw AWSError.malformed(call, "no \(operation)Result") }
+            items += result.members(list)
             token = result.string("NextToken").flatMap { $0.isEmpty ? nil : $0 }
         } while token != nil
-        return sets
+        return items
     }
 
     /// Reads one DescribeStacks page.

@@ -1,7 +1,7 @@
 /// What to watch in an environment: stacks, functions, tables, replication, log groups and Config rules.
-public struct WatchList: Sendable, Equatable {
+public struct WatchList: Codable, Sendable, Equatable {
     /// An S3 replication rule, seen from its source bucket.
-    public struct BucketReplication: Sendable, Equatable {
+    public struct BucketReplication: Codable, Sendable, Equatable {
         public var bucket: String
         public var destinationBucket: String
         public var rule: String
@@ -10,7 +10,7 @@ public struct WatchList: Sendable, Equatable {
     }
 
     /// A DynamoDB global-table replica that receives from this environment's region.
-    public struct TableReplica: Sendable, Equatable {
+    public struct TableReplica: Codable, Sendable, Equatable {
         public var table: String
         public var receivingRegion: String
         public var thresholdSeconds: Double

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Generates the demo fixture: a staging incident on the three-account platform, told over 30 minutes.
+/// The demo platform's story, from which the demo recording is made: a staging incident on the three-account platform, told over 30 minutes.
 ///
 /// At 14:01 the staging CSV-ingest Lambda starts failing on a malformed partner file; its retries throttle the
 /// staging `orders` table, whose replication latency spikes, and the S3 ingest bucket's replication to prod backs up.
@@ -19,14 +19,6 @@ public struct DemoStory: Sendable {
         self.step = step
         self.duration = duration
         self.historyLength = historyLength
-    }
-
-    /// The whole recording.
-    public func fixture() -> Fixture {
-        let frames = stride(from: 0, through: duration, by: step).map { t in
-            Fixture.Frame(offset: Double(t), snapshot: snapshot(at: t))
-        }
-        return Fixture(header: .init(title: "staging CSV-ingest incident on the dev/staging/prod platform", start: start), frames: frames)
     }
 
     /// How hard the incident bites at `t`: 0 before it starts, 1 at its worst, back to 0 after the fix drains.

@@ -8,30 +8,20 @@ public struct FlowLogRecord: Sendable, Equatable {
     public var action: String
     public var start: Double?
 
-    /// The default (version 2) field order.
-    public static let defaultFormat = ["version", "account-id", "interface-id", "srcaddr", "dstaddr", "srcport", "dstport", "protocol", "packets", "bytes", "start", "end", "action", "log-status"]
-
-    /// Field names from a LogFormat such as `${version} ${srcaddr} …`; nil or empty gives the default format.
-    public static func format(_ logFormat: String?) -> [String] {
-        guard let logFormat, !logFormat.isEmpty else { return defaultFormat }
-        return logFormat.split(separator: " ").map { $0.replacingOccurrences(of: "${", with: "").replacingOccurrences(of: "}", with: "") }
-    }
-
     /// Parses one line; nil for header lines, NODATA/SKIPDATA records, and lines that do not fit the format.
-    public init?(line: Substring, format: [String]) {
+    public init?(line: Substring, format: FlowLogFormat) {
         let fields = line.split(separator: " ", omittingEmptySubsequences: true)
-        guard fields.count == format.count else { return nil }
-        var values: [String: Substring] = [:]
-        for (name, value) in zip(format, fields) { values[name] = value }
-        guard let source = values["srcaddr"], let destination = values["dstaddr"], source != "-", source != "srcaddr" else { return nil }
-        guard let action = values["action"], action == "ACCEPT" || action == "REJECT" else { return nil }
+        guard fields.count == format.fields.count else { return nil }
+        func field(_ index: Int?) -> Substring? { index.map { fields[$0] } }
+        guard let source = field(format.source), let destination = field(format.destination), source != "-", source != "srcaddr" else { return nil }
+        guard let action = field(format.action), action == "ACCEPT" || action == "REJECT" else { return nil }
         self.source = String(source)
         self.destination = String(destination)
-        destinationPort = values["dstport"].flatMap { Int($0) }
-        proto = Self.protocolName(values["protocol"].map(String.init) ?? "-")
-        bytes = values["bytes"].flatMap { Double($0) } ?? 0
+        destinationPort = field(format.destinationPort).flatMap { Int($0) }
+        proto = Self.protocolName(field(format.proto).map(String.init) ?? "-")
+        bytes = field(format.bytes).flatMap { Double($0) } ?? 0
         self.action = String(action)
-        start = values["start"].flatMap { Double($0) }
+        start = field(format.start).flatMap { Double($0) }
     }
 
     /// IANA protocol numbers as names for the common ones.

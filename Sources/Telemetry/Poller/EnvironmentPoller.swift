@@ -67,7 +67,7 @@ public struct EnvironmentPoller: Sendable {
         let watch = environment.watch
         var stacks = try await client.stacks(environment: environment.name).filter { watch.watches(stack: $0.name) && $0.status != "DELETE_COMPLETE" }
         if watch.stackSets {
-            stacks += try await client.stackSets(environment: environment.name).filter { watch.watches(stack: $0.name) }
+            stacks += try await client.stackSets(environment: environment.name, account: environment.accountId).filter { watch.watches(stack: $0.name) }
         }
         return stacks
     }
@@ -94,10 +94,10 @@ public struct EnvironmentPoller: Sendable {
     private func network(now: Date) async throws -> FlowTraffic {
         let ec2 = EC2Client(source)
         let peerings = try await ec2.peerings(environment: environment.name)
-        var groups = environment.watch.logGroups.map { (group: $0, format: FlowLogRecord.defaultFormat) }
+        var groups = environment.watch.logGroups.map { (group: $0, format: FlowLogFormat.standard) }
         if environment.watch.discoverFlowLogs {
             for flowLog in try await ec2.flowLogs() where !groups.contains(where: { $0.group == flowLog.logGroup }) {
-                groups.append((flowLog.logGroup, FlowLogRecord.format(flowLog.format)))
+                groups.append((flowLog.logGroup, FlowLogFormat(logFormat: flowLog.format)))
             }
         }
         let window = 5.0 * 60

@@ -14,6 +14,8 @@ public actor Poller {
     private var failures: [String: Int] = [:]
     private var nextDue: [String: Date] = [:]
     private var verified: Set<String> = []
+    /// The environments the latest cycle polled, in configuration order.
+    public private(set) var lastPolled: [String] = []
     /// API calls made by the latest cycle, by "service Operation".
     public private(set) var lastCycleCalls: [String: Int] = [:]
 
@@ -34,9 +36,10 @@ public actor Poller {
         self.pollers = pollers
     }
 
-    /// Polls the environments that are due (all of them when `force`) and returns the assembled snapshot.
-    public func poll(now: Date = Date(), force: Bool = false) async -> Snapshot {
-        let due = environments.filter { force || (nextDue[$0.name] ?? .distantPast) <= now }.compactMap { environment -> EnvironmentPoller? in
+    /// Polls the environments that are due (all of them when `force`; exactly `only` when given) and returns the
+    /// assembled snapshot.
+    public func poll(now: Date = Date(), force: Bool = false, only: Set<String>? = nil) async -> Snapshot {
+        let due = environments.filter { only?.contains($0.name) ?? (force || (nextDue[$0.name] ?? .distantPast) <= now) }.compactMap { environment -> EnvironmentPoller? in
             guard var poller = pollers[environment.name] else { return nil }
             poller.checkIdentity = !verified.contains(environment.name)
             return poller
@@ -48,6 +51,7 @@ public actor Poller {
             return results
         }
         for (name, data) in results { record(name, data, now: now) }
+        lastPolled = environments.map(\.name).filter { results[$0] != nil }
         lastCycleCalls = counter.drain()
         return snapshot(at: now)
     }

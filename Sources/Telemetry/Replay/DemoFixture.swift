@@ -2,14 +2,14 @@ import Foundation
 
 /// The demo recording shipped inside opsdeck.
 public enum DemoFixture {
-    /// Where the embedded fixture lies in the resource bundle.
-    public static var url: URL? { Bundle.module.url(forResource: "demo-fixture", withExtension: "jsonl") }
+    /// Where the embedded recording lies in the resource bundle.
+    public static var url: URL? { Bundle.module.url(forResource: "demo-recording.jsonl", withExtension: "gz") }
 
-    /// Loads the embedded demo fixture.
-    public static func load() throws -> Fixture {
+    /// Loads the embedded recording and replays it through the parsers into a timeline of snapshots.
+    public static func load() async throws -> Fixture {
         guard let url else {
-            throw FixtureError(line: 0, cause: "the embedded demo fixture is missing from this build")
+            throw RecordingError(line: 0, cause: "the embedded demo recording is missing from this build")
         }
-        return try FixtureCodec.decode(Data(contentsOf: url))
+        return await RecordingReplay.fixture(from: try RecordingCodec.decode(Data(contentsOf: url)))
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A recorded timeline of snapshots: a header line, then one JSON line per frame.
+/// A timeline of snapshots to replay, as a recording's cycles produce them.
 public struct Fixture: Equatable, Sendable {
     public var header: Header
     public var frames: [Frame]
@@ -10,23 +10,19 @@ public struct Fixture: Equatable, Sendable {
         self.frames = frames
     }
 
-    /// What the first line of a fixture says about the rest.
-    public struct Header: Codable, Equatable, Sendable {
-        public var format: String
-        public var version: Int
+    /// What the timeline is and when it starts.
+    public struct Header: Equatable, Sendable {
         public var title: String
         public var start: Date
 
         public init(title: String, start: Date) {
-            self.format = Fixture.formatName
-            self.version = Fixture.currentVersion
             self.title = title
             self.start = start
         }
     }
 
     /// The snapshot published at `offset` seconds into the recording.
-    public struct Frame: Codable, Equatable, Sendable {
+    public struct Frame: Equatable, Sendable {
         public var offset: Double
         public var snapshot: Snapshot
 
@@ -35,9 +31,6 @@ public struct Fixture: Equatable, Sendable {
             self.snapshot = snapshot
         }
     }
-
-    public static let formatName = "opsdeck-fixture"
-    public static let currentVersion = 1
 
     /// Seconds from the first frame to the last.
     public var duration: Double { frames.last?.offset ?? 0 }

@@ -1,0 +1,82 @@
+import Foundation
+
+/// Writes a recording as the session runs: exchanges are gathered per cycle and written, sorted so the output does
+/// not depend on the order concurrent calls finished, when the cycle ends. Each cycle is flushed (and, in gzip, sync-
+/// flushed) so a session cut short leaves a readable file.
+public final class Recorder: @unchecked Sendable {
+    private let lock = NSLock()
+    private let handle: FileHandle
+    private let gzip: GzipWriter?
+    private let header: Recording.Header
+    private let now: @Sendable () -> Date
+    private var pending: [Exchange] = []
+    /// Exchanges written so far.
+    public private(set) var written = 0
+
+    /// Creates `url` (gzip when `gzip`) and writes the header.
+    public init(url: URL, header: Recording.Header, gzip: Bool, now: @escaping @Sendable () -> Date = Date.init) throws {
+        guard FileManager.default.createFile(atPath: url.path, contents: nil), let handle = try? FileHandle(forWritingTo: url) else {
+            throw RecordingError(line: 0, cause: "cannot create \(url.path)")
+        }
+        self.handle = handle
+        self.gzip = gzip ? GzipWriter() : nil
+        self.header = header
+        self.now = now
+        try write(RecordingCodec.encode(header))
+    }
+
+    /// Seconds since the recording's start.
+    public var elapsed: Double { (now().timeIntervalSince(header.start) * 1000).rounded() / 1000 }
+
+    /// Remembers one exchange of the cycle under way.
+    public func record(_ exchange: Exchange) {
+        lock.withLock { pending.append(exchange) }
+    }
+
+    /// Writes the cycle polled at `date` with the exchanges gathered since the last one.
+    public func endCycle(at date: Date, polled: [String]) throws {
+        let order = Dictionary(uniqueKeysWithValues: header.environments.enumerated().map { ($1.name, $0) })
+        let exchanges = lock.withLock {
+            defer { pending = [] }
+            return pending.sorted { ((order[$0.env] ?? 0), $0.service, $0.op, $0.params, $0.t) < ((order[$1.env] ?? 0), $1.service, $1.op, $1.params, $1.t) }
+        }
+        let t = (date.timeIntervalSince(header.start) * 1000).rounded() / 1000
+        try write(RecordingCodec.encode(Recording.Cycle(t: t, polled: polled, exchanges: exchanges)))
+        lock.withLock { written += exchanges.count }
+    }
+
+    /// Ends the gzip stream and closes the file.
+    public func finish() throws {
+        if let gzip { try handle.write(contentsOf: gzip.compress(Data(), final: true)) }
+        try handle.close()
+    }
+
+    private func write(_ data: Data) throws {
+        try handle.write(contentsOf: gzip.map { $0.compress(data) } ?? data)
+    }
+}
+
+/// An exchange source that records every call it passes on, outcome included.
+public struct RecordingSource: ExchangeSource {
+    public var inner: any ExchangeSource
+    public var environment: EnvironmentConfig
+    public var recorder: Recorder
+
+    public init(_ inner: any ExchangeSource, environment: EnvironmentConfig, recorder: Recorder) {
+        self.inner = inner
+        self.environment = environment
+        self.recorder = recorder
+    }
+
+    public func perform(_ call: APICall) async throws -> Data {
+        let t = recorder.elapsed
+        let outcome: Result<Data, Error>
+        do {
+            outcome = .success(try await inner.perform(call))
+        } catch {
+            outcome = .failure(error)
+        }
+        recorder.record(Exchange(t: t, environment: environment, call: call, outcome: outcome))
+        return try outcome.get()
+    }
+}

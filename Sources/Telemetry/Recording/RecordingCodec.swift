@@ -1,0 +1,140 @@
+import Foundation
+
+/// Why a recording could not be read, naming the line at fault.
+public struct RecordingError: Error, Equatable, CustomStringConvertible {
+    public var line: Int
+    public var cause: String
+
+    public init(line: Int, cause: String) {
+        self.line = line
+        self.cause = cause
+    }
+
+    public var description: String { line > 0 ? "recording line \(line): \(cause)" : "recording: \(cause)" }
+}
+
+/// Reads and writes recordings as JSON Lines (optionally gzip): the header, then for each cycle a
+/// `{"cycle": t, "polled": [...]}` line followed by its exchanges. Encoding is deterministic.
+public enum RecordingCodec {
+    /// A cycle line.
+    struct CycleLine: Codable {
+        var cycle: Double
+        var polled: [String]
+    }
+
+    static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }
+
+    /// The header line, newline-terminated.
+    public static func encode(_ header: Recording.Header) throws -> Data {
+        try encoder.encode(header) + Data([0x0A])
+    }
+
+    /// A cycle's lines, newline-terminated.
+    public static func encode(_ cycle: Recording.Cycle) throws -> Data {
+        var out = try encoder.encode(CycleLine(cycle: cycle.t, polled: cycle.polled)) + Data([0x0A])
+        for exchange in cycle.exchanges { out += try encoder.encode(exchange) + Data([0x0A]) }
+        return out
+    }
+
+    /// A whole recording.
+    public static func encode(_ recording: Recording) throws -> Data {
+        try recording.cycles.reduce(try encode(recording.header)) { $0 + (try encode($1)) }
+    }
+
+    /// Decodes plain or gzip data, failing with the line number and cause of the first problem.
+    public static func decode(_ raw: Data) throws -> Recording {
+        var data = raw
+        var truncatedGzip = false
+        if Gzip.isGzip(raw) {
+            do {
+                (data, truncatedGzip) = try Gzip.decompress(raw)
+            } catch {
+                throw RecordingError(line: 0, cause: "\(error)")
+            }
+        }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        var lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
+        guard let first = lines.first, !first.isEmpty else {
+            throw RecordingError(line: 1, cause: "empty file, expected an \(Recording.formatName) header")
+        }
+        let header = try readHeader(Data(first), decoder: decoder)
+        let endsWithNewline = lines.last?.isEmpty == true
+        if endsWithNewline { lines.removeLast() }
+        var recording = Recording(header: header)
+        let names = Set(header.environments.map(\.name))
+        for (index, line) in lines.enumerated().dropFirst() {
+            let number = index + 1
+            let isLast = index == lines.count - 1
+            if line.isEmpty { throw RecordingError(line: number, cause: "blank line") }
+            let isCycle = line.starts(with: Data("{\"cycle\"".utf8))
+            if !isCycle, let exchange = try? decoder.decode(Exchange.self, from: Data(line)) {
+                guard !recording.cycles.isEmpty else { throw RecordingError(line: number, cause: "an exchange before any cycle line") }
+                guard recording.cycles[recording.cycles.count - 1].polled.contains(exchange.env) else {
+                    throw RecordingError(line: number, cause: "exchange for '\(exchange.env)', which this cycle did not poll")
+                }
+                recording.cycles[recording.cycles.count - 1].exchanges.append(exchange)
+                continue
+            }
+            guard let object = try? JSONDecoder().decode([String: JSONValue].self, from: Data(line)) else {
+                let cut = isLast && (!endsWithNewline || truncatedGzip)
+                throw RecordingError(line: number, cause: cut ? "truncated: the file ends inside this line" : "not a JSON object")
+            }
+            guard object["cycle"] != nil else {
+                do {
+                    _ = try decoder.decode(Exchange.self, from: Data(line))
+                } catch {
+                    throw RecordingError(line: number, cause: "not an exchange (\(describe(error)))")
+                }
+                throw RecordingError(line: number, cause: "not an exchange")
+            }
+            guard let cycle = try? decoder.decode(CycleLine.self, from: Data(line)) else {
+                throw RecordingError(line: number, cause: "a cycle line needs a number `cycle` and a list `polled`")
+            }
+            if let last = recording.cycles.last, cycle.cycle < last.t {
+                throw RecordingError(line: number, cause: "cycle at \(cycle.cycle) s comes after one at \(last.t) s")
+            }
+            if let unknown = cycle.polled.first(where: { !names.contains($0) }) {
+                throw RecordingError(line: number, cause: "environment '\(unknown)' is not in the header")
+            }
+            recording.cycles.append(Recording.Cycle(t: cycle.cycle, polled: cycle.polled, exchanges: []))
+        }
+        if truncatedGzip, lines.count > 1 { throw RecordingError(line: lines.count, cause: "truncated: the gzip stream ends early") }
+        return recording
+    }
+
+    private static func readHeader(_ line: Data, decoder: JSONDecoder) throws -> Recording.Header {
+        guard let object = try? JSONDecoder().decode([String: JSONValue].self, from: line) else {
+            throw RecordingError(line: 1, cause: "not JSON, expected an \(Recording.formatName) header")
+        }
+        guard object["format"]?.string == Recording.formatName else {
+            throw RecordingError(line: 1, cause: "format is \(object["format"]?.string.map { "'\($0)'" } ?? "missing"), expected '\(Recording.formatName)'")
+        }
+        if let version = object["version"]?.double, Int(version) > Recording.currentVersion {
+            throw RecordingError(line: 1, cause: "version \(Int(version)) is newer than this opsdeck reads (\(Recording.currentVersion)); upgrade opsdeck")
+        }
+        guard object["version"]?.double == Double(Recording.currentVersion) else {
+            throw RecordingError(line: 1, cause: "version \(object["version"].map { "\($0)" } ?? "missing") is not supported (expected \(Recording.currentVersion))")
+        }
+        do {
+            return try decoder.decode(Recording.Header.self, from: line)
+        } catch {
+            throw RecordingError(line: 1, cause: "header is incomplete (\(describe(error)))")
+        }
+    }
+
+    /// A decoding error in a few words.
+    static func describe(_ error: Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, _): "missing \(key.stringValue)"
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context), DecodingError.dataCorrupted(let context):
+            "bad \(context.codingPath.map(\.stringValue).joined(separator: ".")): \(context.debugDescription)"
+        default: "\(error)"
+        }
+    }
+}
