@@ -29,3 +29,15 @@ import Testing
         #expect(missing.status == 2 && missing.output.contains("environments.dev.region is missing (and AWS_REGION is not set)"))
     }
 }
+
+extension CLITests {
+    @Test func damagedRecordingsNameTheLine() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("opsdeck-rec-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try #"{"format":"opsdeck-recording","version":7}"#.write(to: file, atomically: true, encoding: .utf8)
+        let future = try run(["replay", file.path])
+        #expect(future.status == 2 && future.output == "opsdeck: \(file.path): recording line 1: version 7 is newer than this opsdeck reads (2); upgrade opsdeck\n")
+        let missing = try run(["replay", "/nonexistent.jsonl", "--format", "json"])
+        #expect(missing.status == 2 && missing.output == "opsdeck: /nonexistent.jsonl: cannot be read\n")
+    }
+}

@@ -82,4 +82,46 @@ import Telemetry
         try session.send("Escape", "q")
         try session.waitFor { $0.contains("[exit 0]") }
     }
+
+    /// Every credential the recording must not contain: the operator's keys, any moto session token, any signature.
+    func assertNoSecrets(_ text: String, _ platform: MotoPlatform) {
+        for secret in [platform.operatorKeys.secret, platform.operatorKeys.id, "FQoGZXIvYXdzEBYaD", "AWS4-HMAC-SHA256", "Signature=", "X-Amz-Security-Token"] {
+            #expect(!text.contains(secret), "recording contains \(secret.prefix(8))…")
+        }
+    }
+
+    @Test func recordedPollReplaysToTheSameSnapshotAndHoldsNoSecrets() throws {
+        let platform = try MotoPlatform()
+        let file = platform.directory.appendingPathComponent("poll.jsonl.gz")
+        let live = try opsdeck(platform, ["snapshot", "--format", "json", "--record", file.path])
+        #expect(live.status == 0, "\(live.output)")
+        let replayed = try Spawn.run([TmuxSession.opsdeck, "replay", file.path, "--format", "json"])
+        #expect(replayed.status == 0)
+        #expect(replayed.output == live.output, "the replayed snapshot is the live one")
+        let plain = try Spawn.run(["sh", "-c", "gzip -dc '\(file.path)'"])
+        #expect(plain.output.contains("\"op\":\"GetMetricData\"") && plain.output.contains("\"account\":\"398126457039\""))
+        assertNoSecrets(plain.output, platform)
+    }
+
+    @Test func recordSessionThenReplayItInTheConsole() throws {
+        let platform = try MotoPlatform()
+        let file = platform.directory.appendingPathComponent("session.jsonl")
+        let record = try opsdeck(platform, ["record", file.path, "--duration", "11"])
+        #expect(record.status == 0, "\(record.output)")
+        #expect(record.output.contains("cycle 1 at") && record.output.contains("cycle 2 at") && record.output.contains("dev ok, staging ok, prod ok"))
+        let text = try String(contentsOf: file, encoding: .utf8)
+        #expect(text.components(separatedBy: "{\"cycle\":").count - 1 == 2)
+        #expect(text.components(separatedBy: "\"op\":\"GetCallerIdentity\"").count - 1 == 3, "identity is checked on the first cycle only")
+        assertNoSecrets(text, platform)
+
+        let session = try TmuxSession(width: 160, height: 48, command: "\(TmuxSession.opsdeck) replay \(file.path)")
+        defer { session.kill() }
+        let screen = try session.waitFor { $0.contains("REPLAY x1") && $0.contains("staging-csv-errors") }
+        #expect(screen.contains("ALARM  staging staging-csv-errors"))
+        #expect(screen.contains("platform-network-prod"))
+        try session.send("Space")
+        try session.waitFor { $0.contains("PAUSED") }
+        try session.send("q")
+        try session.waitFor { $0.contains("[exit 0]") }
+    }
 }

@@ -2,23 +2,32 @@ import ArgumentParser
 import Foundation
 import Telemetry
 
-/// The options live mode shares between the console and `opsdeck snapshot`.
+/// The options live mode shares between the console, `opsdeck snapshot` and `opsdeck record`.
 struct LiveOptions: ParsableArguments {
     @Option(name: .long, help: "Config file (default: $XDG_CONFIG_HOME/opsdeck/config.toml or ~/.config/opsdeck/config.toml).")
     var config: String?
 
-    /// Reads the config and builds a poller over the live AWS clients; failures are one clear line.
-    func poller(environment: [String: String]) throws -> (poller: Poller, config: OpsdeckConfig) {
+    /// Reads and checks the config; failures are one clear line.
+    func settings(environment: [String: String]) throws -> OpsdeckConfig {
         let url = config.map { URL(fileURLWithPath: $0) } ?? ConfigPaths(environment: environment).configFile
-        let settings: OpsdeckConfig
         do {
-            settings = try OpsdeckConfig.load(from: url, defaultRegion: environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"])
+            return try OpsdeckConfig.load(from: url, defaultRegion: environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"])
         } catch {
             throw ConsoleFailure("\(error)")
         }
+    }
+
+    /// A poller over the live AWS clients of `settings`, each source passed through `wrap` (e.g. to record it).
+    func poller(_ settings: OpsdeckConfig, environment: [String: String], wrap: (EnvironmentConfig, any ExchangeSource) -> any ExchangeSource = { $1 }) -> Poller {
         let transport = CurlTransport(options: TransportOptions(environment: environment))
-        let (sources, errors) = LiveSources.make(config: settings, environment: environment, transport: transport)
-        let poller = Poller(environments: settings.environments, sources: sources, setupErrors: errors, interval: settings.pollInterval, historyMinutes: settings.historyMinutes)
-        return (poller, settings)
+        var (sources, errors) = LiveSources.make(config: settings, environment: environment, transport: transport)
+        for env in settings.environments { sources[env.name] = sources[env.name].map { wrap(env, $0) } }
+        return Poller(environments: settings.environments, sources: sources, setupErrors: errors, interval: settings.pollInterval, historyMinutes: settings.historyMinutes)
+    }
+
+    /// The config and a poller over it.
+    func poller(environment: [String: String]) throws -> (poller: Poller, config: OpsdeckConfig) {
+        let settings = try settings(environment: environment)
+        return (poller(settings, environment: environment), settings)
     }
 }

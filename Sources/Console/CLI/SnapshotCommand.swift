@@ -11,37 +11,43 @@ struct SnapshotCommand: AsyncParsableCommand {
         discussion: "Exit status: 0 when every environment answered fully, 1 when some data is missing or stale (it is still printed), 2 for configuration errors."
     )
 
-    /// Output formats.
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case json, text
-    }
-
     @Option(name: .long, help: "Output format: json or text.")
-    var format: Format = .text
+    var format: SnapshotOutput.Format = .text
+
+    @Option(name: .long, help: "Also record the poll's API exchanges to this file (gzip if it ends in .gz).")
+    var record: String?
 
     @OptionGroup var live: LiveOptions
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
+        // Whole seconds, so the snapshot printed and one replayed from --record agree to the second.
+        let now = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
         let poller: Poller
+        var recorder: Recorder?
         do {
-            poller = try live.poller(environment: environment).poller
+            let settings = try live.settings(environment: environment)
+            if let record {
+                let header = Recording.Header(title: "snapshot \(AWSDate.format(now))", start: now, historyMinutes: settings.historyMinutes, environments: settings.environments)
+                do {
+                    recorder = try Recorder(url: URL(fileURLWithPath: record), header: header, gzip: record.hasSuffix(".gz"))
+                } catch {
+                    throw ConsoleFailure("\(error)")
+                }
+            }
+            poller = live.poller(settings, environment: environment) { environment, source in
+                recorder.map { RecordingSource(source, environment: environment, recorder: $0) } ?? source
+            }
         } catch let failure as ConsoleFailure {
             FileHandle.standardError.write(Data("opsdeck: \(failure)\n".utf8))
             throw ExitCode(2)
         }
-        let snapshot = await poller.poll(force: true)
-        switch format {
-        case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            encoder.dateEncodingStrategy = .iso8601
-            FileHandle.standardOutput.write(try encoder.encode(snapshot) + Data("\n".utf8))
-        case .text:
-            let calls = await poller.lastCycleCalls
-            let summary = calls.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-            FileHandle.standardOutput.write(Data((SnapshotReport.text(snapshot) + "\nAPI calls: \(calls.values.reduce(0, +)) (\(summary))\n").utf8))
+        let snapshot = await poller.poll(now: now, force: true)
+        if let recorder {
+            try recorder.endCycle(at: now, polled: await poller.lastPolled)
+            try recorder.finish()
         }
+        try SnapshotOutput.print(snapshot, format: format, calls: await poller.lastCycleCalls)
         if snapshot.accounts.contains(where: { $0.health != .ok }) { throw ExitCode(1) }
     }
 }

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import Telemetry
+
+/// Replays a recording in the console: its exchanges go through the same parsers, at the recorded timeline.
+struct ReplayCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replay",
+        abstract: "Replay a recording made with `opsdeck record` (Space pause, + - speed, [ ] seek).",
+        discussion: "Plain or gzip JSON Lines. A damaged file is reported with the line number and cause."
+    )
+
+    @Argument(help: "The recording to replay.")
+    var file: String
+
+    @Option(name: .long, help: "Print the replayed snapshot at the end of the recording (json or text) instead of starting the console.")
+    var format: SnapshotOutput.Format?
+
+    @OptionGroup var options: ConsoleOptions
+
+    func run() throws {
+        if let format {
+            do {
+                let fixture = try load()
+                try SnapshotOutput.print(fixture.frames[fixture.frames.count - 1].snapshot, format: format)
+            } catch let failure as ConsoleFailure {
+                FileHandle.standardError.write(Data("opsdeck: \(failure)\n".utf8))
+                throw ExitCode(2)
+            }
+            return
+        }
+        try options.runConsole { .replay(try load()) }
+    }
+
+    /// Reads the recording and replays it into a timeline.
+    private func load() throws -> Fixture {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: file))
+        } catch {
+            throw ConsoleFailure("\(file): cannot be read")
+        }
+        do {
+            let recording = try RecordingCodec.decode(data)
+            guard !recording.cycles.isEmpty else { throw ConsoleFailure("\(file): the recording has no poll cycles") }
+            return try Blocking.wait { await RecordingReplay.fixture(from: recording) }
+        } catch let error as RecordingError {
+            throw ConsoleFailure("\(file): \(error)")
+        }
+    }
+}

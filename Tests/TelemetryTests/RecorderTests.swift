@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+@testable import Telemetry
+
+/// Recording sources write every outcome without credentials; replay sources answer the same calls the same way.
+@Suite struct RecorderTests {
+    let environment = EnvironmentConfig(name: "prod", accountId: "398126457039", region: "us-east-1")
+
+    @Test func credentialsInBodiesAreRedacted() {
+        let xml = "<AssumeRoleResult><Credentials><AccessKeyId>ASIAXYZ</AccessKeyId><SecretAccessKey>abc/def+ghi</SecretAccessKey><SessionToken>FQoG\nZXIv</SessionToken></Credentials></AssumeRoleResult>"
+        let scrubbed = Redaction.scrub(xml)
+        #expect(!scrubbed.contains("abc/def") && !scrubbed.contains("FQoG") && !scrubbed.contains("ASIAXYZ"))
+        #expect(scrubbed.contains("<SecretAccessKey>REDACTED</SecretAccessKey>"))
+        let json = #"{"AccessKeyId":"ASIA1","SecretAccessKey":"s\"ecret","Token":"tok","NextToken":"keep"}"#
+        #expect(Redaction.scrub(json) == #"{"AccessKeyId":"REDACTED","SecretAccessKey":"REDACTED","Token":"REDACTED","NextToken":"keep"}"#)
+        #expect(Redaction.scrub("nothing here") == "nothing here")
+    }
+
+    @Test func recordsOutcomesAndReplaysThem() async throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("rec-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let start = Date(timeIntervalSince1970: 1_795_000_000)
+        let recorder = try Recorder(url: url, header: Recording.Header(title: "t", start: start, historyMinutes: 30, environments: [environment]), gzip: false, now: { start.addingTimeInterval(5) })
+        let canned = CannedSource([
+            "DescribeAlarms": [.success(Data(#"{"MetricAlarms":[]}"#.utf8)), .failure(AWSError(service: "monitoring", operation: "DescribeAlarms", status: 400, code: "ThrottlingException", message: "Rate exceeded"))],
+            "DescribeStacks": [.failure(TransportError(.timeout, "request timed out"))],
+        ])
+        let source = RecordingSource(canned, environment: environment, recorder: recorder)
+        let alarms = APICall(.cloudWatch, "DescribeAlarms", .json(["AlarmTypes": ["MetricAlarm"]]))
+        let page2 = APICall(.cloudWatch, "DescribeAlarms", .json(["AlarmTypes": ["MetricAlarm"], "NextToken": "2"]))
+        let stacks = APICall(.cloudFormation, "DescribeStacks", .query([]))
+        _ = try await source.perform(alarms)
+        await #expect(throws: AWSError.self) { try await source.perform(page2) }
+        await #expect(throws: TransportError.self) { try await source.perform(stacks) }
+        try recorder.endCycle(at: start.addingTimeInterval(5), polled: ["prod"])
+        try recorder.finish()
+
+        let recording = try RecordingCodec.decode(Data(contentsOf: url))
+        let cycle = try #require(recording.cycles.first)
+        #expect(cycle.t == 5 && cycle.exchanges.map(\.op) == ["DescribeStacks", "DescribeAlarms", "DescribeAlarms"], "sorted by service, operation, parameters")
+        #expect(cycle.exchanges.first { $0.params.contains("NextToken") }?.code == "ThrottlingException")
+
+        let replay = ReplaySource()
+        replay.load(cycle.exchanges)
+        await #expect { try await replay.perform(page2) } throws: { "\($0)" == "monitoring DescribeAlarms: ThrottlingException: Rate exceeded (HTTP 400)" }
+        #expect(try await replay.perform(alarms) == Data(#"{"MetricAlarms":[]}"#.utf8), "matched by parameters, not order")
+        await #expect { try await replay.perform(stacks) } throws: { ($0 as? TransportError)?.kind == .timeout }
+        await #expect { try await replay.perform(alarms) } throws: { ($0 as? AWSError)?.code == "NotRecorded" }
+    }
+}
