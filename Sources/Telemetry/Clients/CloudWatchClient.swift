@@ -76,7 +76,8 @@ public struct CloudWatchClient: Sendable {
                 environment: environment, name: name, state: state,
                 since: alarm["StateUpdatedTimestamp"]?.date ?? .distantPast, reason: alarm["StateReason"]?.string ?? "",
                 namespace: alarm["Namespace"]?.string ?? stat?["Namespace"]?.string ?? "",
-                metric: alarm["MetricName"]?.string ?? stat?["MetricName"]?.string ?? "")
+                metric: alarm["MetricName"]?.string ?? stat?["MetricName"]?.string ?? "",
+                resource: (alarm["Dimensions"]?.array.first ?? stat?["Dimensions"]?.array.first)?["Value"]?.string)
         }
         return (alarms, root["NextToken"]?.string)
     }

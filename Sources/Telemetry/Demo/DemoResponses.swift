@@ -46,8 +46,14 @@ enum DemoResponses {
         json(["MetricAlarms": .array(alarms.map { alarm in
             ["AlarmName": .string(alarm.name), "StateValue": .string(alarm.state.rawValue), "StateReason": .string(alarm.reason),
              "StateUpdatedTimestamp": .number(alarm.since.timeIntervalSince1970), "Namespace": .string(alarm.namespace), "MetricName": .string(alarm.metric),
-             "AlarmArn": .string("arn:aws:cloudwatch:alarm:\(alarm.name)"), "ActionsEnabled": true]
+             "AlarmArn": .string("arn:aws:cloudwatch:alarm:\(alarm.name)"), "ActionsEnabled": true,
+             "Dimensions": .array(alarm.resource.map { [["Name": .string(dimension(alarm.namespace)), "Value": .string($0)]] } ?? [])]
         }), "CompositeAlarms": []])
+    }
+
+    /// The dimension an alarm's metric is keyed by in `namespace`.
+    static func dimension(_ namespace: String) -> String {
+        ["AWS/Lambda": "FunctionName", "AWS/DynamoDB": "TableName", "AWS/S3": "SourceBucket", "AWS/ApiGateway": "ApiName"][namespace] ?? "Port"
     }
 
     static func complianceByRule(_ findings: [ComplianceFinding]) -> String {

@@ -60,6 +60,16 @@ extension DemoStory {
         ]
         alarms.append(AlarmSummary(environment: "dev", name: "dev-csv-processor-Errors", state: .insufficientData, since: start.addingTimeInterval(-7_200),
                                    reason: "Insufficient Data: 1 datapoint was unknown", namespace: "AWS/Lambda", metric: "Errors"))
-        return alarms
+        let resources = [
+            "staging-csv-processor-Errors": "staging-csv-processor", "staging-ingest-ReplicationLatency": "opsdeck-staging-ingest",
+            "staging-orders-ReplicationLatency": "orders", "staging-orders-WriteThrottleEvents": "orders", "staging-bastion-ssh-rejects": "22",
+            "prod-csv-processor-Errors": "prod-csv-processor", "prod-orders-ReplicationLatency": "orders", "prod-api-5xx": "opsdeck-api",
+            "dev-csv-processor-Errors": "dev-csv-processor",
+        ]
+        return alarms.map { alarm in
+            var alarm = alarm
+            alarm.resource = resources[alarm.name]
+            return alarm
+        }
     }
 }

@@ -9,8 +9,13 @@ public struct AlarmSummary: Codable, Equatable, Sendable {
     public var reason: String
     public var namespace: String
     public var metric: String
+    /// The value of the metric's first dimension (function, table, bucket), to find the row behind the alarm.
+    public var resource: String?
+    /// Local triage: when someone acknowledged the alarm, and until when its actions are muted.
+    public var acknowledgedAt: Date?
+    public var mutedUntil: Date?
 
-    public init(environment: String, name: String, state: State, since: Date, reason: String, namespace: String, metric: String) {
+    public init(environment: String, name: String, state: State, since: Date, reason: String, namespace: String, metric: String, resource: String? = nil) {
         self.environment = environment
         self.name = name
         self.state = state
@@ -18,7 +23,11 @@ public struct AlarmSummary: Codable, Equatable, Sendable {
         self.reason = reason
         self.namespace = namespace
         self.metric = metric
+        self.resource = resource
     }
+
+    /// Identifies the alarm across snapshots and in the triage state.
+    public var key: String { "\(environment)/\(name)" }
 
     /// CloudWatch's StateValue.
     public enum State: String, Codable, Sendable {
