@@ -9,6 +9,17 @@ struct AppState: Sendable {
     /// The recording being replayed; nil in live mode.
     var replay: ReplaySession?
     var bindings: KeyBindings
+    /// Acknowledged and muted alarms, kept in the state file.
+    var triage = TriageState()
+    /// Whether calls that change AWS (drift detection, muting) may be made, after confirmation.
+    var allowActions = false
+    /// The action a confirmation prompt is asking about.
+    var pending: [TriageRequest] = []
+    /// The alarm a mute-duration prompt is for.
+    var pendingMute: AlarmSummary?
+
+    /// Whether this console polls AWS (triage needs it) rather than replaying.
+    var isLive: Bool { replay == nil }
 
     /// A console replaying a recording.
     init(replay: ReplaySession, bindings: KeyBindings) {
@@ -43,8 +54,13 @@ struct AppState: Sendable {
         case .tick(let elapsed):
             if replay == nil { view.now += elapsed }
             replayChanged(updateReplay { $0.advance(by: elapsed) })
+            if isLive { return restoreExpiredMutes() }
         case .snapshot(let snapshot):
-            self.snapshot = snapshot
+            let pruned = isLive && triage.prune(snapshot)
+            self.snapshot = triage.decorate(snapshot)
+            if pruned { return .triage([.save(triage)]) }
+        case .triage(let outcome):
+            return apply(outcome)
         case .resize:
             break
         }
@@ -105,7 +121,10 @@ struct AppState: Sendable {
         case .zoom: view.zoomed.toggle()
         case .filter: view.prompt = .init(kind: .filter, text: view.filters[view.focus] ?? "")
         case .command: view.prompt = .init(kind: .command)
-        case .detail: if rowCount(view.focus) > 0 { open(.detail) }
+        case .detail:
+            guard rowCount(view.focus) > 0 else { return nil }
+            open(.detail)
+            return driftDetails()
         case .back: back()
         case .nextPanel: view.focus = view.focus.next()
         case .previousPanel: view.focus = view.focus.next(by: -1)
@@ -122,11 +141,16 @@ struct AppState: Sendable {
         case .slower: replayControl { $0.stepSpeed(-1) }
         case .seekBack: replayControl { $0.seek(by: -60) }
         case .seekForward: replayControl { $0.seek(by: 60) }
+        case .detectDrift: return detectDrift()
+        case .acknowledge: return acknowledge()
+        case .mute: return mute()
+        case .history: return history()
+        case .openMetric: openMetric()
         }
         return nil
     }
 
-    private mutating func open(_ overlay: DashboardView.Overlay) {
+    mutating func open(_ overlay: DashboardView.Overlay) {
         view.overlay = overlay
         view.overlayScroll = 0
     }
@@ -149,13 +173,21 @@ struct AppState: Sendable {
     private mutating func handlePrompt(_ key: Key) -> ConsoleEffect? {
         guard var prompt = view.prompt else { return nil }
         switch key {
+        case _ where prompt.kind.isConfirm:
+            view.prompt = nil
+            return confirm(key == .char("y") || key == .char("Y"))
         case .escape:
             if prompt.kind == .filter { view.filters[view.focus] = nil }
+            if prompt.kind == .muteDuration { view.message = .init("mute cancelled", role: .muted) }
             view.prompt = nil
             return nil
         case .enter:
             view.prompt = nil
-            return prompt.kind == .command ? runCommand(prompt.text) : nil
+            switch prompt.kind {
+            case .command: return runCommand(prompt.text)
+            case .muteDuration: return muteFor(prompt.text)
+            default: return nil
+            }
         case .backspace, .delete:
             if prompt.text.isEmpty {
                 view.prompt = nil
@@ -188,6 +220,12 @@ struct AppState: Sendable {
             return .quit
         case "help", "h":
             open(.help)
+        case "export":
+            guard words.count == 2 else {
+                view.message = .init("usage: :export FILE.md or FILE.json (the triage log)", role: .warn)
+                return nil
+            }
+            return .triage([.export(path: words[1])])
         case "theme":
             guard words.count == 2 else {
                 view.message = .init("usage: :theme NAME", role: .warn)
@@ -198,7 +236,7 @@ struct AppState: Sendable {
             if let id = PanelID.named(verb) {
                 view.focus = id
             } else {
-                view.message = .init("unknown command ':\(text)' (try a panel name, theme NAME, help, quit)", role: .warn)
+                view.message = .init("unknown command ':\(text)' (try a panel name, theme NAME, export FILE, help, quit)", role: .warn)
             }
         }
         return nil

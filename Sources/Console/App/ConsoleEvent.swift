@@ -1,3 +1,5 @@
+import Foundation
+import Panels
 import Telemetry
 
 /// Everything the event loop reacts to, as one stream.
@@ -6,10 +8,34 @@ enum ConsoleEvent: Sendable {
     case tick(elapsed: Double)
     case resize(width: Int, height: Int)
     case snapshot(Snapshot)
+    case triage(TriageOutcome)
 }
 
 /// What handling an event asks the loop to do beyond redrawing.
 enum ConsoleEffect: Equatable, Sendable {
     case quit
     case loadTheme(String)
+    case triage([TriageRequest])
+}
+
+/// Work the triage runner does off the event loop: AWS calls, and writing the state file and log.
+enum TriageRequest: Equatable, Sendable {
+    case detectDrift(StackSummary)
+    case resourceDrifts(StackSummary)
+    case history(AlarmSummary)
+    case mute(AlarmSummary, until: Date)
+    case unmute(environment: String, alarm: String)
+    /// A local action to log; the runner fills in who.
+    case record(TriageLogEntry)
+    case save(TriageState)
+    case export(path: String)
+}
+
+/// What the runner reports back.
+enum TriageOutcome: Equatable, Sendable {
+    case message(String, StyleRole)
+    case report(DashboardView.Report)
+    case muted(key: String, until: Date)
+    /// Enabling actions failed; try again at `retry`.
+    case unmuteFailed(key: String, retry: Date)
 }

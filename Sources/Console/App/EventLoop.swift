@@ -7,8 +7,10 @@ struct EventLoop {
     var state: AppState
     var theme: Theme
     let themes: ThemeLoader
-    /// Where the live poller leaves new snapshots; nil when replaying.
-    var mailbox: SnapshotMailbox?
+    /// Where the poller and the triage runner leave their results.
+    let mailbox: ConsoleMailbox
+    /// Carries out triage effects.
+    let runner: TriageRunner
 
     /// Runs until quit or a stop signal; returns the signal, if one ended it.
     mutating func run(on backend: NcursesBackend, signals: SignalWatcher) -> Int32? {
@@ -37,7 +39,7 @@ struct EventLoop {
             case nil:
                 break
             }
-            if let snapshot = mailbox?.take() { events.append(.snapshot(snapshot)) }
+            events += mailbox.take()
             let now = Date()
             events.append(.tick(elapsed: now.timeIntervalSince(last)))
             last = now
@@ -48,6 +50,8 @@ struct EventLoop {
                     return nil
                 case .loadTheme(let name)?:
                     loadTheme(name, backend)
+                case .triage(let requests)?:
+                    runner.submit(requests)
                 case nil:
                     break
                 }

@@ -19,7 +19,10 @@ struct ConsoleCommand: ParsableCommand {
 
     func run() throws {
         try options.runConsole {
-            guard demo else { return .live(try live.poller(environment: ProcessInfo.processInfo.environment).poller) }
+            guard demo else {
+                let (poller, config) = try live.poller(environment: ProcessInfo.processInfo.environment)
+                return .live(poller, allowActions: config.allowActions)
+            }
             do {
                 return .replay(try Blocking.wait { try await DemoFixture.load() })
             } catch {

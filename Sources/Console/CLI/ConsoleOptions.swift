@@ -13,6 +13,9 @@ struct ConsoleOptions: ParsableArguments {
     @Option(name: .long, help: "Key overrides file (default: ~/.config/opsdeck/keys.toml).")
     var keys: String?
 
+    @Flag(name: .long, help: "Allow calls that change AWS (drift detection, muting alarm actions), each after a confirmation.")
+    var allowActions = false
+
     func validate() throws {
         guard (1...1000).contains(speed) else { throw ValidationError("--speed must be between 1 and 1000") }
     }
@@ -20,7 +23,8 @@ struct ConsoleOptions: ParsableArguments {
     /// What the console shows: a timeline to replay, or a poller to follow live.
     enum Source {
         case replay(Fixture)
-        case live(Poller)
+        /// A live poller, and whether config.toml allows actions.
+        case live(Poller, allowActions: Bool)
     }
 
     /// Runs the full-screen console on `source` until quit; startup failures are one line and exit status 2.
@@ -62,20 +66,29 @@ struct ConsoleOptions: ParsableArguments {
             throw ConsoleFailure(String(describing: error))
         }
         var state: AppState
-        var mailbox: SnapshotMailbox?
+        let mailbox = ConsoleMailbox()
         var polling: Task<Void, Never>?
+        var sources: [String: any ExchangeSource] = [:]
+        let paths = ConfigPaths(environment: environment)
         switch source {
         case .replay(let fixture):
             state = AppState(replay: ReplaySession(fixture: fixture, speed: speed), bindings: bindings)
-        case .live(let poller):
+        case .live(let poller, let configured):
             let now = Date()
             state = AppState(live: Snapshot.waiting(for: poller.environments, at: now), now: now, bindings: bindings)
-            let box = SnapshotMailbox()
-            mailbox = box
-            polling = Task.detached { await poller.run { box.post($0) } }
+            state.allowActions = allowActions || configured
+            do {
+                state.triage = try TriageState.load(paths.triageStateFile)
+            } catch {
+                startupProblems.append("\(error); starting with no acknowledgements or mutes")
+            }
+            sources = poller.sources
+            polling = Task.detached { await poller.run { mailbox.post($0) } }
         }
         if !startupProblems.isEmpty { state.view.message = .init(startupProblems.joined(separator: " · "), role: .warn) }
-        var loop = EventLoop(state: state, theme: chosen, themes: themes, mailbox: mailbox)
+        let user = "\(environment["USER"] ?? "unknown")@\(ProcessInfo.processInfo.hostName)"
+        let runner = TriageRunner(sources: sources, paths: paths, mailbox: mailbox, localUser: user)
+        var loop = EventLoop(state: state, theme: chosen, themes: themes, mailbox: mailbox, runner: runner)
         let signals = SignalWatcher()
         let backend = NcursesBackend()
         let stopSignal = loop.run(on: backend, signals: signals)

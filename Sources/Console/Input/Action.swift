@@ -11,4 +11,9 @@ enum Action: String, CaseIterable, Sendable {
     case pause, faster, slower
     case seekBack = "seek-back"
     case seekForward = "seek-forward"
+    case detectDrift = "detect-drift"
+    case acknowledge
+    case mute
+    case history
+    case openMetric = "open-metric"
 }

@@ -79,6 +79,11 @@ struct KeyBindings: Sendable {
         KeyBinding(keys: [.char("-")], action: .slower, help: "replay slower"),
         KeyBinding(keys: [.char("[")], action: .seekBack, help: "replay: back 1 minute"),
         KeyBinding(keys: [.char("]")], action: .seekForward, help: "replay: forward 1 minute"),
+        KeyBinding(keys: [.char("d")], action: .detectDrift, help: "stacks: detect drift of the selected stack or StackSet", dangerous: true),
+        KeyBinding(keys: [.char("a")], action: .acknowledge, help: "alarms: acknowledge the selected alarm (again: un-acknowledge)"),
+        KeyBinding(keys: [.char("m")], action: .mute, help: "alarms: mute the alarm's actions for a while (again: unmute)", dangerous: true),
+        KeyBinding(keys: [.char("h")], action: .history, help: "alarms: the selected alarm's history"),
+        KeyBinding(keys: [.char("o")], action: .openMetric, help: "alarms: go to the panel and row of the alarm's metric"),
         KeyBinding(keys: [.char("?"), .function(1)], action: .help, help: "this help", hint: "help"),
         KeyBinding(keys: [.char("q"), .ctrl("c")], action: .quit, help: "quit", hint: "quit"),
     ])

@@ -48,6 +48,11 @@ public enum Dashboard {
             break
         case .help:
             Overlay(title: "Help · j/k scroll · Esc closes", lines: helpLines(view.help), scroll: view.overlayScroll).render(in: body, &buffer)
+        case .report:
+            if let report = view.report {
+                Overlay(title: "\(report.title) · j/k scroll · Esc closes", lines: report.lines.map { OverlayLine(label: $0.label, value: $0.value) },
+                        scroll: view.overlayScroll).render(in: body, &buffer)
+            }
         case .detail:
             let rows = focusedContent?.rows ?? []
             if let index = view.selectedRow(view.focus, count: rows.count) {

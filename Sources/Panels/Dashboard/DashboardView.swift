@@ -15,6 +15,8 @@ public struct DashboardView: Sendable {
     public var now: Date
     public var help: [HelpLine] = []
     public var hints: [HelpLine] = []
+    /// What the `.report` overlay shows (drift differences, alarm history).
+    public var report: Report?
 
     public init(now: Date) {
         self.now = now
@@ -22,7 +24,22 @@ public struct DashboardView: Sendable {
 
     /// A box drawn over the panels.
     public enum Overlay: Equatable, Sendable {
-        case none, help, detail
+        case none, help, detail, report
+    }
+
+    /// A titled list of label/value lines fetched for the selected row.
+    public struct Report: Equatable, Sendable {
+        public var title: String
+        public var lines: [(label: String, value: String)]
+
+        public init(title: String, lines: [(label: String, value: String)]) {
+            self.title = title
+            self.lines = lines
+        }
+
+        public static func == (a: Report, b: Report) -> Bool {
+            a.title == b.title && a.lines.map(\.label) == b.lines.map(\.label) && a.lines.map(\.value) == b.lines.map(\.value)
+        }
     }
 
     /// A line of input being typed at the bottom of the screen.
@@ -35,10 +52,20 @@ public struct DashboardView: Sendable {
             self.text = text
         }
 
-        /// What the typed text is for.
-        public enum Kind: Character, Sendable {
-            case filter = "/"
-            case command = ":"
+        /// What the typed text is for; a confirmation carries its question.
+        public enum Kind: Equatable, Sendable {
+            case filter, command, muteDuration
+            case confirm(String)
+        }
+
+        /// What is shown before the typed text.
+        public var label: String {
+            switch kind {
+            case .filter: "/"
+            case .command: ":"
+            case .muteDuration: "mute actions for (30m, 2h, 1d): "
+            case .confirm(let question): "\(question) [y/N] "
+            }
         }
     }
 

@@ -9,9 +9,9 @@ struct HintLine {
     func render(row y: Int, _ buffer: inout CellBuffer) {
         let line = Rect(x: 0, y: y, width: buffer.width, height: 1)
         if let prompt = view.prompt {
-            let text = "\(prompt.kind.rawValue)\(prompt.text)"
+            let text = prompt.label + prompt.text
             let shown = DisplayWidth.of(text) < buffer.width ? text : "…" + String(text.suffix(max(0, buffer.width - 3)))
-            let x = buffer.put(shown, x: 0, y: y, role: .accent, clip: line)
+            let x = buffer.put(shown, x: 0, y: y, role: prompt.kind == .command || prompt.kind == .filter ? .accent : .warn, clip: line)
             buffer.put("█", x: x, y: y, role: .accent, clip: line)
             return
         }

@@ -1,6 +1,8 @@
+import Foundation
 import Telemetry
 
-/// CloudWatch alarms: ALARM first, then INSUFFICIENT_DATA, then OK, most recent first within each.
+/// CloudWatch alarms: unacknowledged ALARM first, then acknowledged ones, INSUFFICIENT_DATA, then OK; most recent
+/// first within each. Local triage (acknowledged, muted until) shows in its own column.
 public struct AlarmsPanel: Panel {
     public let id = PanelID.alarms
 
@@ -9,35 +11,45 @@ public struct AlarmsPanel: Panel {
     public func content(for snapshot: Snapshot) -> PanelContent {
         let columns = [
             Column("STATE", width: 6), Column("ENV", width: 7, dropOrder: 2), Column("ALARM", width: 18, flexible: true),
-            Column("SINCE", width: 5, alignRight: true), Column("METRIC", width: 14, flexible: true, dropOrder: 1),
+            Column("SINCE", width: 5, alignRight: true), Column("TRIAGE", width: 9, dropOrder: 3),
+            Column("METRIC", width: 14, flexible: true, dropOrder: 1),
         ]
         let ordered = snapshot.alarms.sorted { a, b in
-            a.state != b.state ? rank(a.state) < rank(b.state) : a.since > b.since
+            rank(a) != rank(b) ? rank(a) < rank(b) : a.since > b.since
         }
         let rows = ordered.map { alarm in
             PanelRow(
                 cells: [
                     .text(label(alarm.state), role(alarm.state)), .plain(alarm.environment), .plain(alarm.name),
-                    .text(Format.age(alarm.since, now: snapshot.capturedAt), .muted), .text("\(alarm.namespace) \(alarm.metric)", .muted),
+                    .text(Format.age(alarm.since, now: snapshot.capturedAt), .muted), triage(alarm, now: snapshot.capturedAt),
+                    .text("\(alarm.namespace) \(alarm.metric)", .muted),
                 ],
                 detail: [
                     ("Alarm", alarm.name), ("Environment", alarm.environment), ("State", alarm.state.rawValue),
                     ("Since", Format.timestamp(alarm.since, now: snapshot.capturedAt)),
-                    ("Reason", alarm.reason), ("Metric", "\(alarm.namespace) \(alarm.metric)"),
+                    ("Reason", alarm.reason), ("Metric", "\(alarm.namespace) \(alarm.metric)\(alarm.resource.map { " · \($0)" } ?? "")"),
+                    ("Acknowledged", alarm.acknowledgedAt.map { Format.timestamp($0, now: snapshot.capturedAt) } ?? "no"),
+                    ("Actions muted until", alarm.mutedUntil.map { Format.timestamp($0, now: snapshot.capturedAt) } ?? "not muted"),
                 ],
-                search: "\(alarm.environment) \(alarm.name) \(alarm.state.rawValue) \(alarm.namespace) \(alarm.metric)", environment: alarm.environment
+                search: "\(alarm.environment) \(alarm.name) \(alarm.state.rawValue) \(alarm.namespace) \(alarm.metric)", environment: alarm.environment, key: alarm.key
             )
         }
         let firing = snapshot.alarms.filter { $0.state == .alarm }.count
         return PanelContent(sections: [TableSection(columns: columns, rows: rows)], summary: "\(firing) in ALARM")
     }
 
-    private func rank(_ state: AlarmSummary.State) -> Int {
-        switch state {
-        case .alarm: return 0
-        case .insufficientData: return 1
-        case .ok: return 2
+    private func rank(_ alarm: AlarmSummary) -> Int {
+        switch alarm.state {
+        case .alarm: return alarm.acknowledgedAt == nil ? 0 : 1
+        case .insufficientData: return 2
+        case .ok: return 3
         }
+    }
+
+    /// "muted 45m", "ack", or nothing.
+    private func triage(_ alarm: AlarmSummary, now: Date) -> TableCell {
+        if let until = alarm.mutedUntil { return .text("muted \(Format.duration(max(0, until.timeIntervalSince(now)).rounded()))", .warn) }
+        return alarm.acknowledgedAt == nil ? .plain("") : .text("ack", .muted)
     }
 
     private func label(_ state: AlarmSummary.State) -> String {

@@ -24,7 +24,7 @@ public struct StacksPanel: Panel {
                     ("Status", stack.status), ("Reason", stack.statusReason ?? "-"), ("Drift", stack.drift.rawValue),
                     ("Last updated", Format.timestamp(stack.lastUpdated, now: snapshot.capturedAt)),
                 ],
-                search: "\(stack.environment) \(stack.name) \(stack.status) \(stack.drift.rawValue)", environment: stack.environment
+                search: "\(stack.environment) \(stack.name) \(stack.status) \(stack.drift.rawValue)", environment: stack.environment, key: stack.key
             )
         }
         let drifted = snapshot.stacks.filter { $0.drift == .drifted }.count

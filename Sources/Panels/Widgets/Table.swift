@@ -32,12 +32,15 @@ public struct PanelRow: Sendable {
     public var search: String
     /// The environment the row's data comes from, so rows of a stale account can be dimmed.
     public var environment: String?
+    /// Identifies the item behind the row (an alarm's or stack's key), for actions on the selected row.
+    public var key: String?
 
-    public init(cells: [TableCell], detail: [(String, String)], search: String, environment: String? = nil) {
+    public init(cells: [TableCell], detail: [(String, String)], search: String, environment: String? = nil, key: String? = nil) {
         self.cells = cells
         self.detail = detail
         self.search = search.lowercased()
         self.environment = environment
+        self.key = key
     }
 }
 

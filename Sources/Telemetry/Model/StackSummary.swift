@@ -20,6 +20,9 @@ public struct StackSummary: Codable, Equatable, Sendable {
         self.statusReason = statusReason
     }
 
+    /// Identifies the stack (or StackSet instance) across snapshots: "env/name", with "#set" for StackSets.
+    public var key: String { "\(environment)/\(name)\(isStackSet ? "#set" : "")" }
+
     /// CloudFormation's StackDriftStatus values.
     public enum DriftStatus: String, Codable, Sendable {
         case inSync = "IN_SYNC"

@@ -5,6 +5,8 @@ import Foundation
 /// the others go on.
 public actor Poller {
     public nonisolated let environments: [EnvironmentConfig]
+    /// Each environment's exchange source, for triage calls outside the poll.
+    public nonisolated let sources: [String: any ExchangeSource]
     private let pollers: [String: EnvironmentPoller]
     private let interval: Double
     public let counter: CallCounter
@@ -24,6 +26,7 @@ public actor Poller {
     /// `setupErrors` explains environments that have no source (e.g. their credentials could not be set up).
     public init(environments: [EnvironmentConfig], sources: [String: any ExchangeSource], setupErrors: [String: String] = [:], interval: Double, historyMinutes: Int, counter: CallCounter = CallCounter()) {
         self.environments = environments
+        self.sources = sources
         self.setupErrors = setupErrors
         self.interval = interval
         self.counter = counter
