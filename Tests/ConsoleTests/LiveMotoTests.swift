@@ -124,4 +124,63 @@ import Telemetry
         try session.send("q")
         try session.waitFor { $0.contains("[exit 0]") }
     }
+
+    @Test func triageAlarmsAndDriftFromTheKeyboard() throws {
+        let platform = try MotoPlatform()
+        let stubLog = try platform.startStub()
+        let environment = platform.processEnvironment().filter { $0.key.hasPrefix("AWS_") || ["HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME"].contains($0.key) }
+        let exports = environment.map { "\($0.key)='\($0.value)'" }.sorted().joined(separator: " ")
+        let session = try TmuxSession(width: 160, height: 48, command: "env \(exports) \(TmuxSession.opsdeck) --allow-actions --config \(platform.configFile.path)")
+        defer { session.kill() }
+        try session.waitFor(20) { $0.contains("staging-csv-errors") && $0.contains("platform-network-prod") }
+
+        try session.send("7", "a")
+        try session.waitFor { $0.contains("staging-csv-errors acknowledged") && $0.contains("ack") }
+        let state = try String(contentsOf: platform.directory.appendingPathComponent("state/opsdeck/triage.json"), encoding: .utf8)
+        #expect(state.contains("staging/staging-csv-errors"))
+
+        try session.send("m")
+        try session.waitFor { $0.contains("mute actions for (30m, 2h, 1d): 1h") }
+        try session.send("Enter")
+        try session.waitFor { $0.contains("DisableAlarmActions on staging/staging-csv-errors until") && $0.contains("[y/N]") }
+        try session.send("y")
+        try session.waitFor { $0.contains("actions disabled until") && $0.contains("muted 1h") }
+        let calls = try String(contentsOf: stubLog, encoding: .utf8)
+        #expect(calls.contains(#"{"action": "DisableAlarmActions", "params": {"AlarmNames": ["staging-csv-errors"]}}"#))
+
+        try session.send("h")
+        let history = try session.waitFor { $0.contains("History of staging/staging-csv-errors") }
+        #expect(history.contains("StateUpdate: Alarm updated from OK to ALARM"))
+        try session.send("Escape", "o")
+        try session.waitFor { $0.contains("staging-csv-errors → Lambda, filtered to staging-csv-processor") && $0.contains("/staging-csv-processor") }
+
+        try session.send("Escape", "1", "G", "k", "d")
+        try session.waitFor { $0.contains("DetectStackDrift on prod/platform-data-prod? [y/N]") }
+        try session.send("y")
+        let drift = try session.waitFor { $0.contains("Drift of ") && $0.contains("/MemorySize") }
+        #expect(drift.contains("expected 128 → actual 256 (NOT_EQUAL)"))
+        #expect(drift.contains("DRIFTED, 1 resources drifted"))
+        try session.send("Escape", "q")
+        try session.waitFor { $0.contains("[exit 0]") }
+
+        let report = try Spawn.run([TmuxSession.opsdeck, "triage-log", "--format", "markdown"], environment: platform.processEnvironment())
+        #expect(report.status == 0)
+        for line in ["| staging | acknowledge | staging-csv-errors |", "| staging | mute | staging-csv-errors | DisableAlarmActions until", "| detect-drift |"] {
+            #expect(report.output.contains(line), "\(report.output)")
+        }
+        #expect(report.output.contains("arn:aws:sts::287514036912:assumed-role/OpsdeckReadOnly/opsdeck-staging"), "who is the caller identity")
+    }
+
+    @Test func actionsNeedTheFlag() throws {
+        let platform = try MotoPlatform()
+        let environment = platform.processEnvironment().filter { $0.key.hasPrefix("AWS_") || ["HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME"].contains($0.key) }
+        let exports = environment.map { "\($0.key)='\($0.value)'" }.sorted().joined(separator: " ")
+        let session = try TmuxSession(width: 160, height: 48, command: "env \(exports) \(TmuxSession.opsdeck) --config \(platform.configFile.path)")
+        defer { session.kill() }
+        try session.waitFor(20) { $0.contains("staging-csv-errors") }
+        try session.send("7", "m")
+        try session.waitFor { $0.contains("DisableAlarmActions changes AWS: start opsdeck with --allow-actions") }
+        try session.send("1", "d")
+        try session.waitFor { $0.contains("DetectStackDrift changes AWS: start opsdeck with --allow-actions") }
+    }
 }

@@ -8,6 +8,7 @@ final class MotoPlatform {
     let directory: URL
     let seeded: [String: Any]
     private let pid: pid_t
+    private var helpers: [pid_t] = []
 
     /// Requests the seed script makes before it has credentials; after these moto checks every signature.
     static let unauthenticatedRequests = 9
@@ -37,6 +38,7 @@ final class MotoPlatform {
     }
 
     deinit {
+        for helper in helpers { kill(helper, SIGTERM); waitpid(helper, nil, 0) }
         kill(pid, SIGTERM)
         var status: Int32 = 0
         waitpid(pid, &status, 0)
@@ -59,9 +61,23 @@ final class MotoPlatform {
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("AWS_") }
         environment["HOME"] = directory.path
         environment["XDG_CONFIG_HOME"] = directory.path
+        environment["XDG_STATE_HOME"] = directory.appendingPathComponent("state").path
         environment["AWS_ACCESS_KEY_ID"] = operatorKeys.id
         environment["AWS_SECRET_ACCESS_KEY"] = secret ?? operatorKeys.secret
         return environment
+    }
+
+    /// Starts Tests/moto/aws_stub.py in front of moto (answering what moto lacks from recorded responses) and points
+    /// config.toml at it; returns the file the stub logs its stubbed calls to.
+    func startStub() throws -> URL {
+        let port = try Self.freePort()
+        let log = directory.appendingPathComponent("stub-calls.jsonl")
+        helpers.append(try Spawn.start(["python3", Self.repository.appendingPathComponent("Tests/moto/aws_stub.py").path, String(port), url.absoluteString, log.path],
+                                       log: directory.appendingPathComponent("stub.log").path))
+        try Self.waitForListener(port: port, log: directory.appendingPathComponent("stub.log").path)
+        let text = try String(contentsOf: configFile, encoding: .utf8)
+        try text.replacingOccurrences(of: url.absoluteString, with: "http://127.0.0.1:\(port)").write(to: configFile, atomically: true, encoding: .utf8)
+        return log
     }
 
     /// config.toml for the seeded accounts: each reached through its role with the external id, watching what was seeded.

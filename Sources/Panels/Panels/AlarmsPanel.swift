@@ -2,18 +2,18 @@ import Foundation
 import Telemetry
 
 /// CloudWatch alarms: unacknowledged ALARM first, then acknowledged ones, INSUFFICIENT_DATA, then OK; most recent
-/// first within each. Local triage (acknowledged, muted until) shows in its own column.
+/// first within each. Local triage (acknowledged, muted until) shows in its own column once any alarm has some.
 public struct AlarmsPanel: Panel {
     public let id = PanelID.alarms
 
     public init() {}
 
     public func content(for snapshot: Snapshot) -> PanelContent {
+        let triaged = snapshot.alarms.contains { $0.acknowledgedAt != nil || $0.mutedUntil != nil }
         let columns = [
             Column("STATE", width: 6), Column("ENV", width: 7, dropOrder: 2), Column("ALARM", width: 18, flexible: true),
-            Column("SINCE", width: 5, alignRight: true), Column("TRIAGE", width: 9, dropOrder: 3),
-            Column("METRIC", width: 14, flexible: true, dropOrder: 1),
-        ]
+            Column("SINCE", width: 5, alignRight: true),
+        ] + (triaged ? [Column("TRIAGE", width: 9, dropOrder: 3)] : []) + [Column("METRIC", width: 14, flexible: true, dropOrder: 1)]
         let ordered = snapshot.alarms.sorted { a, b in
             rank(a) != rank(b) ? rank(a) < rank(b) : a.since > b.since
         }
@@ -21,9 +21,8 @@ public struct AlarmsPanel: Panel {
             PanelRow(
                 cells: [
                     .text(label(alarm.state), role(alarm.state)), .plain(alarm.environment), .plain(alarm.name),
-                    .text(Format.age(alarm.since, now: snapshot.capturedAt), .muted), triage(alarm, now: snapshot.capturedAt),
-                    .text("\(alarm.namespace) \(alarm.metric)", .muted),
-                ],
+                    .text(Format.age(alarm.since, now: snapshot.capturedAt), .muted),
+                ] + (triaged ? [triage(alarm, now: snapshot.capturedAt)] : []) + [.text("\(alarm.namespace) \(alarm.metric)", .muted)],
                 detail: [
                     ("Alarm", alarm.name), ("Environment", alarm.environment), ("State", alarm.state.rawValue),
                     ("Since", Format.timestamp(alarm.since, now: snapshot.capturedAt)),

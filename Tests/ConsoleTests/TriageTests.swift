@@ -1,0 +1,217 @@
+import Foundation
+import Testing
+@testable import opsdeck
+@testable import Panels
+@testable import Telemetry
+
+/// The triage reducer: what each key asks for, in live and replay mode, with and without --allow-actions.
+@Suite struct TriageReducerTests {
+    let story = DemoStory()
+
+    /// A live console showing the demo at ten minutes (four alarms firing).
+    func live(allowActions: Bool = true) -> AppState {
+        var state = AppState(live: story.snapshot(at: 600), now: story.date(612), bindings: .defaults)
+        state.allowActions = allowActions
+        return state
+    }
+
+    @discardableResult
+    func press(_ state: inout AppState, _ keys: Key...) -> ConsoleEffect? {
+        var effect: ConsoleEffect?
+        for key in keys { effect = state.handle(.key(key)) }
+        return effect
+    }
+
+    @Test func acknowledgeTogglesAndIsSavedAndLogged() throws {
+        var s = live()
+        let effect = press(&s, .char("7"), .char("a"))
+        let key = try #require(s.snapshot.alarms.first { $0.acknowledgedAt != nil }).key
+        #expect(s.triage.acknowledged[key] == story.date(612))
+        guard case .triage(let requests)? = effect, case .save(let saved) = requests[0], case .record(let entry) = requests[1] else {
+            Issue.record("expected save and record, got \(String(describing: effect))")
+            return
+        }
+        #expect(saved.acknowledged[key] != nil && entry.action == "acknowledge" && key.hasSuffix(entry.target))
+        #expect(s.selectedKey(.alarms) != key, "the acknowledged alarm sorts below the unacknowledged ones")
+        let again = s.snapshot.alarms.first { $0.key == key }!
+        s.view.selection[.alarms] = PanelCatalog.panel(.alarms).content(for: s.snapshot).rows.firstIndex { $0.key == again.key }
+        press(&s, .char("a"))
+        #expect(s.triage.acknowledged.isEmpty)
+    }
+
+    @Test func acknowledgementsEndWhenTheAlarmRecovers() {
+        var s = live()
+        press(&s, .char("7"), .char("a"))
+        #expect(s.triage.acknowledged.count == 1)
+        let effect = s.handle(.snapshot(story.snapshot(at: 1800)))
+        #expect(s.triage.acknowledged.isEmpty)
+        #expect(effect == .triage([.save(s.triage)]))
+    }
+
+    @Test func muteAsksForADurationThenConfirmation() throws {
+        var s = live()
+        press(&s, .char("7"), .char("m"))
+        #expect(s.view.prompt == .init(kind: .muteDuration, text: "1h"))
+        press(&s, .backspace, .backspace, .char("3"), .char("0"), .char("m"), .enter)
+        guard case .confirm(let question)? = s.view.prompt?.kind else { Issue.record("no confirmation"); return }
+        #expect(question.hasPrefix("DisableAlarmActions on staging/"))
+        let effect = press(&s, .char("y"))
+        guard case .triage(let requests)? = effect, case .mute(let alarm, let until) = requests.first else { Issue.record("no mute"); return }
+        #expect(until == story.date(612).addingTimeInterval(1800))
+        #expect(alarm.state == .alarm)
+        _ = s.handle(.triage(.muted(key: alarm.key, until: until)))
+        #expect(s.snapshot.alarms.first { $0.key == alarm.key }?.mutedUntil == until)
+    }
+
+    @Test func expiredMutesAreRestoredOnTheNextTick() {
+        var s = live()
+        s.triage.muted["staging/staging-csv-processor-Errors"] = story.date(620)
+        #expect(s.handle(.tick(elapsed: 1)) == nil)
+        let effect = s.handle(.tick(elapsed: 10))
+        #expect(effect == .triage([.unmute(environment: "staging", alarm: "staging-csv-processor-Errors"), .save(TriageState())]))
+        _ = s.handle(.triage(.unmuteFailed(key: "staging/staging-csv-processor-Errors", retry: story.date(700))))
+        #expect(s.triage.muted["staging/staging-csv-processor-Errors"] == story.date(700))
+    }
+
+    @Test func cancellingAndRefusalsSayWhy() {
+        var s = live()
+        press(&s, .char("1"), .char("d"))
+        guard case .confirm? = s.view.prompt?.kind else { Issue.record("no confirmation"); return }
+        #expect(press(&s, .char("n")) == nil)
+        #expect(s.view.message?.text == "cancelled")
+
+        var locked = live(allowActions: false)
+        press(&locked, .char("7"), .char("m"))
+        #expect(locked.view.prompt == nil)
+        #expect(locked.view.message?.text.contains("start opsdeck with --allow-actions") == true)
+
+        var replay = AppState(replay: ReplaySession(fixture: timeline(DemoStory(step: 300, duration: 1800)), speed: 1, start: 600), bindings: .defaults)
+        replay.allowActions = true
+        press(&replay, .char("7"), .char("a"))
+        #expect(replay.view.message?.text == "acknowledging needs live mode: a replay is read-only")
+        press(&replay, .char("h"))
+        #expect(replay.view.message?.text == "alarm history needs live mode: a replay is read-only")
+
+        var wrongPanel = live()
+        press(&wrongPanel, .char("2"), .char("m"))
+        #expect(wrongPanel.view.message?.text == "select an alarm in the Alarms panel (7) first")
+    }
+
+    @Test func openMetricJumpsToTheFilteredPanel() {
+        var s = live()
+        press(&s, .char("7"))
+        let rows = PanelCatalog.panel(.alarms).content(for: s.snapshot).rows
+        s.view.selection[.alarms] = rows.firstIndex { $0.key == "staging/staging-csv-processor-Errors" }
+        press(&s, .char("o"))
+        #expect(s.view.focus == .lambda && s.view.filters[.lambda] == "staging-csv-processor")
+        #expect(s.rowCount(.lambda) == 1)
+        s.view.focus = .alarms
+        s.view.selection[.alarms] = rows.firstIndex { $0.key == "staging/staging-orders-ReplicationLatency" }
+        press(&s, .char("o"))
+        #expect(s.view.focus == .replication && s.view.filters[.replication] == "orders")
+    }
+
+    @Test(arguments: [("90s", 90.0), ("30m", 1800), ("2h", 7200), ("1d", 86_400), ("45", 2700), ("8d", nil), ("soon", nil), ("0m", nil)])
+    func durations(text: String, seconds: Double?) {
+        #expect(AppState.duration(text) == seconds)
+    }
+
+    @Test func exportCommandAsksTheRunner() {
+        var s = live()
+        press(&s, .char(":"))
+        for c in "export /tmp/incident.md" { press(&s, .char(c)) }
+        #expect(press(&s, .enter) == .triage([.export(path: "/tmp/incident.md")]))
+    }
+}
+
+/// The triage runner against scripted AWS answers: muting, restoring, drift reports, the log and its export.
+@Suite struct TriageRunnerTests {
+    /// AWS as scripted answers (served by operation, in order) that remembers the calls made.
+    final class ScriptedAWS: ExchangeSource, @unchecked Sendable {
+        let replay = ReplaySource()
+        private let lock = NSLock()
+        private(set) var calls: [APICall] = []
+
+        init(_ answers: [(AWSService, String, Result<Data, Error>)]) {
+            let environment = EnvironmentConfig(name: "staging", accountId: "287514036912", region: "us-west-2")
+            replay.load(answers.map { Exchange(t: 0, environment: environment, call: APICall($0.0, $0.1, .query([])), outcome: $0.2) })
+        }
+
+        func perform(_ call: APICall) async throws -> Data {
+            lock.withLock { calls.append(call) }
+            return try await replay.perform(call)
+        }
+    }
+
+    func runner(_ answers: [(AWSService, String, Result<Data, Error>)]) -> (TriageRunner, ScriptedAWS, ConfigPaths) {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("opsdeck-triage-\(UUID().uuidString)")
+        let paths = ConfigPaths(environment: ["HOME": dir.path])
+        let source = ScriptedAWS(answers)
+        return (TriageRunner(sources: ["staging": source], paths: paths, mailbox: ConsoleMailbox(), localUser: "ops@host"), source, paths)
+    }
+
+    static let identity: (AWSService, String, Result<Data, Error>) = (.sts, "GetCallerIdentity", .success(Data("<R><GetCallerIdentityResult><Arn>arn:aws:sts::287514036912:assumed-role/R/s</Arn><Account>287514036912</Account></GetCallerIdentityResult></R>".utf8)))
+
+    @Test func muteDisablesActionsAndLogsWhoDidIt() async throws {
+        let (runner, source, paths) = runner([(.cloudWatch, "DisableAlarmActions", .success(Data("{}".utf8))), Self.identity])
+        let alarm = AlarmSummary(environment: "staging", name: "csv-errors", state: .alarm, since: Date(), reason: "r", namespace: "AWS/Lambda", metric: "Errors")
+        let until = Date(timeIntervalSince1970: 1_795_200_000)
+        let outcomes = await runner.perform(.mute(alarm, until: until))
+        #expect(outcomes.first == .muted(key: "staging/csv-errors", until: until))
+        #expect(source.calls.first?.input == .json(["AlarmNames": ["csv-errors"]]))
+        let log = try TriageLog.load(paths.triageLogFile)
+        #expect(log.map(\.action) == ["mute"] && log[0].who == "arn:aws:sts::287514036912:assumed-role/R/s" && log[0].outcome == "ok")
+        let markdown = TriageLog.markdown(log)
+        #expect(markdown.contains("| staging | mute | csv-errors | DisableAlarmActions until 2026-11-20T18:40:00Z | ok |") && markdown.hasPrefix("# opsdeck triage log"))
+    }
+
+    @Test func failedRestoreRetriesAndIsLogged() async throws {
+        let denied = AWSError(service: "monitoring", operation: "EnableAlarmActions", status: 403, code: "AccessDenied", message: "no")
+        let (runner, _, paths) = runner([(.cloudWatch, "EnableAlarmActions", .failure(denied))])
+        let outcomes = await runner.perform(.unmute(environment: "staging", alarm: "csv-errors"))
+        guard case .unmuteFailed(let key, _) = outcomes.first else { Issue.record("no retry"); return }
+        #expect(key == "staging/csv-errors")
+        #expect(try TriageLog.load(paths.triageLogFile).first?.outcome.hasPrefix("failed: monitoring EnableAlarmActions: AccessDenied") == true)
+        #expect(try TriageLog.load(paths.triageLogFile).first?.who == "ops@host", "no identity: the local user")
+    }
+
+    @Test func driftDetectionFollowsTheStatusAndReportsDifferences() async throws {
+        let xml = { (action: String, result: String) -> (AWSService, String, Result<Data, Error>) in
+            (.cloudFormation, action, .success(Data("<\(action)Response><\(action)Result>\(result)</\(action)Result></\(action)Response>".utf8)))
+        }
+        let drifts = """
+        <StackResourceDrifts><member><LogicalResourceId>function</LogicalResourceId><PhysicalResourceId>my-function-SEZV4XMPL4S5</PhysicalResourceId>
+        <ResourceType>AWS::Lambda::Function</ResourceType><StackResourceDriftStatus>MODIFIED</StackResourceDriftStatus><PropertyDifferences>
+        <member><PropertyPath>/MemorySize</PropertyPath><ExpectedValue>128</ExpectedValue><ActualValue>256</ActualValue><DifferenceType>NOT_EQUAL</DifferenceType></member>
+        <member><PropertyPath>/Timeout</PropertyPath><ExpectedValue>900</ExpectedValue><ActualValue>22</ActualValue><DifferenceType>NOT_EQUAL</DifferenceType></member>
+        </PropertyDifferences></member></StackResourceDrifts>
+        """
+        let (runner, source, _) = runner([
+            xml("DetectStackDrift", "<StackDriftDetectionId>d-1</StackDriftDetectionId>"),
+            xml("DescribeStackDriftDetectionStatus", "<DetectionStatus>DETECTION_IN_PROGRESS</DetectionStatus>"),
+            xml("DescribeStackDriftDetectionStatus", "<DetectionStatus>DETECTION_COMPLETE</DetectionStatus><StackDriftStatus>DRIFTED</StackDriftStatus><DriftedStackResourceCount>1</DriftedStackResourceCount>"),
+            xml("DescribeStackResourceDrifts", drifts),
+        ])
+        runner.pollSeconds = 0.01
+        let stack = StackSummary(environment: "staging", name: "csv", status: "UPDATE_COMPLETE", drift: .inSync, lastUpdated: Date())
+        let outcomes = await runner.perform(.detectDrift(stack))
+        #expect(outcomes.first == .message("csv: DRIFTED, 1 resources drifted", .critical))
+        guard case .report(let report) = outcomes.last else { Issue.record("no report"); return }
+        #expect(report.lines.map(\.label) == ["function", "  /MemorySize", "  /Timeout"])
+        #expect(report.lines[1].value == "expected 128 → actual 256 (NOT_EQUAL)")
+        #expect(source.calls.map(\.operation).filter { $0 != "GetCallerIdentity" } == ["DetectStackDrift", "DescribeStackDriftDetectionStatus", "DescribeStackDriftDetectionStatus", "DescribeStackResourceDrifts"])
+    }
+
+    @Test func stateFileRoundTripsAndDamageIsReported() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("opsdeck-state-\(UUID().uuidString)")
+        let file = dir.appendingPathComponent("triage.json")
+        var state = TriageState()
+        state.acknowledged["prod/a"] = Date(timeIntervalSince1970: 1_795_000_000)
+        state.muted["prod/b"] = Date(timeIntervalSince1970: 1_795_003_600)
+        try state.save(file)
+        #expect(try TriageState.load(file) == state)
+        #expect(try TriageState.load(dir.appendingPathComponent("missing.json")) == TriageState())
+        try "{".write(to: file, atomically: true, encoding: .utf8)
+        #expect { try TriageState.load(file) } throws: { "\($0)".contains("not a triage state file") }
+    }
+}

@@ -1,0 +1,97 @@
+"""A loopback front for moto: answers the operations moto lacks from recorded AWS CLI responses, forwards the rest.
+
+Usage: aws_stub.py PORT MOTO_URL LOG.jsonl
+
+Stubbed: CloudFormation DetectStackDrift, DescribeStackDriftDetectionStatus, DescribeStackResourceDrifts (the AWS CLI
+example, turned back into the query protocol's XML), and CloudWatch DisableAlarmActions, EnableAlarmActions and
+DescribeAlarmHistory. Every stubbed call is appended to LOG as {"action": ..., "params": ...}. Everything else is
+forwarded to moto unchanged (same path, headers and body, so moto still checks the signature).
+"""
+import http.client
+import json
+import os
+import sys
+import threading
+import urllib.parse
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+PORT, MOTO, LOG = int(sys.argv[1]), urllib.parse.urlparse(sys.argv[2]), sys.argv[3]
+RESPONSES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "TelemetryTests", "Resources", "responses")
+lock = threading.Lock()
+
+
+def xml(value, name=None):
+    """A JSON value in the query protocol's XML shape: lists become <member> items."""
+    if isinstance(value, dict):
+        return "".join(f"<{k}>{xml(v, k)}</{k}>" for k, v in value.items())
+    if isinstance(value, list):
+        return "".join(f"<member>{xml(v)}</member>" for v in value)
+    text = str(value)
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def query(action, result):
+    return (f'<{action}Response xmlns="http://cloudformation.amazonaws.com/doc/2010-05-15/"><{action}Result>{result}</{action}Result>'
+            f"<ResponseMetadata><RequestId>stub-0001</RequestId></ResponseMetadata></{action}Response>").encode()
+
+
+def drifts():
+    with open(os.path.join(RESPONSES, "cloudformation-DescribeStackResourceDrifts.awscli.json")) as f:
+        sample = json.load(f)
+    return query("DescribeStackResourceDrifts", xml(sample))
+
+
+STUBS = {
+    "DetectStackDrift": lambda p: ("text/xml", query("DetectStackDrift", "<StackDriftDetectionId>stub-detection-1</StackDriftDetectionId>")),
+    "DescribeStackDriftDetectionStatus": lambda p: ("text/xml", query("DescribeStackDriftDetectionStatus", xml({
+        "StackId": "arn:aws:cloudformation:stub", "StackDriftDetectionId": p.get("StackDriftDetectionId", ""), "StackDriftStatus": "DRIFTED",
+        "DetectionStatus": "DETECTION_COMPLETE", "DriftedStackResourceCount": 1, "Timestamp": "2026-11-22T14:00:00Z"}))),
+    "DescribeStackResourceDrifts": lambda p: ("text/xml", drifts()),
+    "DisableAlarmActions": lambda p: ("application/x-amz-json-1.0", b"{}"),
+    "EnableAlarmActions": lambda p: ("application/x-amz-json-1.0", b"{}"),
+    "DescribeAlarmHistory": lambda p: ("application/x-amz-json-1.0", json.dumps({"AlarmHistoryItems": [
+        {"AlarmName": p.get("AlarmName"), "Timestamp": 1795183500.0, "HistoryItemType": "StateUpdate",
+         "HistorySummary": "Alarm updated from OK to ALARM"},
+        {"AlarmName": p.get("AlarmName"), "Timestamp": 1795180000.0, "HistoryItemType": "ConfigurationUpdate",
+         "HistorySummary": "Alarm \"%s\" created" % p.get("AlarmName")}]}).encode()),
+}
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *args):
+        pass
+
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        target = self.headers.get("X-Amz-Target")
+        if target:
+            action, params = target.split(".")[-1], json.loads(body or b"{}")
+        else:
+            form = urllib.parse.parse_qs(body.decode())
+            action, params = form.get("Action", [""])[0], {k: v[0] for k, v in form.items()}
+        if action in STUBS:
+            with lock, open(LOG, "a") as log:
+                log.write(json.dumps({"action": action, "params": params}) + "\n")
+            content_type, answer = STUBS[action](params)
+            self.reply(200, {"Content-Type": content_type}, answer)
+            return
+        connection = http.client.HTTPConnection(MOTO.hostname, MOTO.port, timeout=30)
+        connection.putrequest("POST", self.path, skip_host=True, skip_accept_encoding=True)
+        for name, value in self.headers.items():
+            connection.putheader(name, value)
+        connection.endheaders(body)
+        response = connection.getresponse()
+        self.reply(response.status, {k: v for k, v in response.getheaders() if k.lower() not in ("content-length", "transfer-encoding", "connection")}, response.read())
+
+    def reply(self, status, headers, body):
+        self.send_response(status)
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+ThreadingHTTPServer(("127.0.0.1", PORT), Handler).serve_forever()
