@@ -202,6 +202,21 @@ import Testing
         #expect(source.calls.map(\.operation).filter { $0 != "GetCallerIdentity" } == ["DetectStackDrift", "DescribeStackDriftDetectionStatus", "DescribeStackDriftDetectionStatus", "DescribeStackResourceDrifts"])
     }
 
+    @Test func stackSetDriftFollowsTheOperation() async throws {
+        let xml = { (action: String, result: String) -> (AWSService, String, Result<Data, Error>) in
+            (.cloudFormation, action, .success(Data("<\(action)Response><\(action)Result>\(result)</\(action)Result></\(action)Response>".utf8)))
+        }
+        let (runner, source, _) = runner([
+            xml("DetectStackSetDrift", "<OperationId>op-1</OperationId>"),
+            xml("DescribeStackSetOperation", "<StackSetOperation><Status>RUNNING</Status></StackSetOperation>"),
+            xml("DescribeStackSetOperation", "<StackSetOperation><Status>SUCCEEDED</Status><StackSetDriftDetectionDetails><DriftStatus>DRIFTED</DriftStatus></StackSetDriftDetectionDetails></StackSetOperation>"),
+        ])
+        runner.pollSeconds = 0.01
+        let set = StackSummary(environment: "staging", name: "guardrails", status: "CURRENT", drift: .inSync, lastUpdated: Date(), isStackSet: true)
+        #expect(await runner.perform(.detectDrift(set)) == [.message("StackSet guardrails drift detection SUCCEEDED: DRIFTED", .critical)])
+        #expect(source.calls.last { $0.operation == "DescribeStackSetOperation" }?.input == .query([.init("StackSetName", "guardrails"), .init("OperationId", "op-1")]))
+    }
+
     @Test func stateFileRoundTripsAndDamageIsReported() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("opsdeck-state-\(UUID().uuidString)")
         let file = dir.appendingPathComponent("triage.json")
