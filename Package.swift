@@ -5,6 +5,7 @@ let package = Package(
     name: "opsdeck",
     products: [
         .executable(name: "opsdeck", targets: ["opsdeck"]),
+        .executable(name: "opsdeck-bench", targets: ["opsdeck-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -40,6 +41,7 @@ let package = Package(
             ],
             path: "Sources/Console"
         ),
+        .executableTarget(name: "opsdeck-bench", dependencies: ["Telemetry", "Panels"], path: "Sources/Bench"),
         .testTarget(name: "TelemetryTests", dependencies: ["Telemetry"], exclude: ["Resources/README.md"], resources: [.copy("Resources/sigv4"), .copy("Resources/sigv4-crt"), .copy("Resources/responses"), .copy("Resources/flowlogs")]),
         .testTarget(name: "PanelsTests", dependencies: ["Panels", "Telemetry"], exclude: ["__Snapshots__"]),
         .testTarget(name: "ConsoleTests", dependencies: ["opsdeck", "Panels", "Telemetry"]),

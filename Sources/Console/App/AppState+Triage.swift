@@ -6,7 +6,7 @@ import Telemetry
 extension AppState {
     /// The key of the selected row of `panel`, if it has one.
     func selectedKey(_ panel: PanelID) -> String? {
-        let rows = PanelCatalog.panel(panel).content(for: snapshot).filtered(by: view.filters[panel] ?? "").rows
+        let rows = cache.content(panel, snapshot, version: view.dataVersion).filtered(by: view.filters[panel] ?? "").rows
         return view.selectedRow(panel, count: rows.count).flatMap { rows[$0].key }
     }
 

@@ -5,7 +5,10 @@ import Telemetry
 /// The console's whole state: what is shown, how, and where the data comes from.
 struct AppState: Sendable {
     var view: DashboardView
-    var snapshot: Snapshot
+    /// The data shown; every change bumps `view.dataVersion` so cached rows are rebuilt.
+    var snapshot: Snapshot {
+        didSet { view.dataVersion += 1 }
+    }
     /// The recording being replayed; nil in live mode.
     var replay: ReplaySession?
     var bindings: KeyBindings
@@ -41,9 +44,12 @@ struct AppState: Sendable {
         syncMode()
     }
 
+    /// Panel rows for the current data, shared with drawing.
+    let cache = ContentCache()
+
     /// Rows the panel `id` shows under its filter.
     func rowCount(_ id: PanelID) -> Int {
-        PanelCatalog.panel(id).content(for: snapshot).filtered(by: view.filters[id] ?? "").rows.count
+        cache.content(id, snapshot, version: view.dataVersion).filtered(by: view.filters[id] ?? "").rowCount
     }
 
     /// Applies one event.

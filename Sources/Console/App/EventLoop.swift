@@ -23,7 +23,7 @@ struct EventLoop {
             if dirty {
                 let (width, height) = backend.size
                 var buffer = CellBuffer(width: width, height: height)
-                Dashboard.render(state.snapshot, view: state.view, into: &buffer)
+                Dashboard.render(state.snapshot, view: state.view, into: &buffer, cache: state.cache)
                 backend.draw(buffer)
                 drawnSecond = Int(state.view.now.timeIntervalSince1970)
                 dirty = false

@@ -3,8 +3,9 @@ import Telemetry
 
 /// Draws the whole screen: panels, status bar, key hints or prompt, and overlays.
 public enum Dashboard {
-    /// Renders `snapshot` as `view` describes into `buffer`, which it clears first.
-    public static func render(_ snapshot: Snapshot, view: DashboardView, into buffer: inout CellBuffer) {
+    /// Renders `snapshot` as `view` describes into `buffer`, which it clears first; `cache` keeps panel rows between
+    /// frames of the same `view.dataVersion`.
+    public static func render(_ snapshot: Snapshot, view: DashboardView, into buffer: inout CellBuffer, cache: ContentCache = ContentCache()) {
         buffer.fill(buffer.area)
         guard buffer.width >= DashboardLayout.minimumSize.width, buffer.height >= DashboardLayout.minimumSize.height else {
             let notice = "terminal too small: \(buffer.width)x\(buffer.height), need \(DashboardLayout.minimumSize.width)x\(DashboardLayout.minimumSize.height)"
@@ -19,16 +20,16 @@ public enum Dashboard {
         }
         var focusedContent: PanelContent?
         func draw(_ id: PanelID, _ rect: Rect) {
-            let content = PanelCatalog.panel(id).content(for: snapshot).filtered(by: view.filters[id] ?? "")
+            let content = cache.content(id, snapshot, version: view.dataVersion).filtered(by: view.filters[id] ?? "")
             let focused = id == view.focus
             if focused { focusedContent = content }
             var trailer = content.summary
-            let shownStale = stale.filter { environment in content.rows.contains { $0.environment == environment.name } }
+            let shownStale = stale.filter { environment in content.sections.contains { $0.rows.contains { $0.environment == environment.name } } }
             if !shownStale.isEmpty { trailer += " · " + shownStale.map { "\($0.name) stale \($0.age)" }.joined(separator: ", ") }
             if let filter = view.filters[id], !filter.isEmpty { trailer = "/\(filter) · " + trailer }
             let block = Block(title: "\(id.rawValue) \(id.title)", trailer: trailer, focused: focused)
             let inner = block.render(in: rect, &buffer)
-            let selected = focused ? view.selectedRow(id, count: content.rows.count) : nil
+            let selected = focused ? view.selectedRow(id, count: content.rowCount) : nil
             let overflow = TableView(sections: content.sections, selected: selected, stale: Set(stale.map(\.name))).render(in: inner, &buffer)
             block.footer(overflow.joined(separator: " · "), in: rect, &buffer)
         }

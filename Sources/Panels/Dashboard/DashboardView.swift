@@ -15,6 +15,8 @@ public struct DashboardView: Sendable {
     public var now: Date
     public var help: [HelpLine] = []
     public var hints: [HelpLine] = []
+    /// Bumped whenever the snapshot shown changes, so cached panel rows are rebuilt.
+    public var dataVersion = 0
     /// What the `.report` overlay shows (drift differences, alarm history).
     public var report: Report?
 

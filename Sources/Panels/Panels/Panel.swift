@@ -16,10 +16,13 @@ public struct PanelContent: Sendable {
         guard !needle.isEmpty else { return self }
         var copy = self
         for index in copy.sections.indices {
-            copy.sections[index].rows.removeAll { !$0.search.contains(needle) }
+            copy.sections[index].rows.removeAll { !TextSearch.contains($0.search, needle) }
         }
         return copy
     }
+
+    /// How many rows there are, across sections.
+    public var rowCount: Int { sections.reduce(0) { $0 + $1.rows.count } }
 
     /// Every row, across sections, in display order.
     public var rows: [PanelRow] { sections.flatMap(\.rows) }

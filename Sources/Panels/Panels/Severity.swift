@@ -1,8 +1,10 @@
+import Telemetry
+
 /// Maps AWS status strings to the roles they are drawn in.
 public enum Severity {
     /// A CloudFormation stack or StackSet instance status.
     public static func stackStatus(_ status: String) -> StyleRole {
-        if status.contains("FAILED") || status.contains("ROLLBACK") || status == "INOPERABLE" { return .critical }
+        if TextSearch.contains(status, "FAILED") || TextSearch.contains(status, "ROLLBACK") || status == "INOPERABLE" { return .critical }
         if status.hasSuffix("IN_PROGRESS") || status == "OUTDATED" { return .warn }
         if status.hasSuffix("COMPLETE") || status == "CURRENT" { return .ok }
         return .text

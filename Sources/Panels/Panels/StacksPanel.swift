@@ -12,7 +12,8 @@ public struct StacksPanel: Panel {
             Column("STATUS", width: 18, flexible: true), Column("DRIFT", width: 11, dropOrder: 1),
             Column("UPDATED", width: 7, alignRight: true, dropOrder: 2),
         ]
-        let rows = snapshot.stacks.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element).map { stack in
+        let ranked = snapshot.stacks.enumerated().map { (rank: rank($1), offset: $0, stack: $1) }
+        let rows = ranked.sorted { ($0.rank, $0.offset) < ($1.rank, $1.offset) }.map(\.stack).map { stack in
             PanelRow(
                 cells: [
                     .plain(stack.environment), .text(stack.name, stack.isStackSet ? .accent : .text),

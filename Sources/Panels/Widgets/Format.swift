@@ -6,7 +6,7 @@ public enum Format {
     public static func duration(_ seconds: Double) -> String {
         switch abs(seconds) {
         case ..<1: return "\(Int((seconds * 1000).rounded()))ms"
-        case ..<10: return String(format: "%.1fs", seconds)
+        case ..<10: return "\(oneDecimal(seconds))s"
         case ..<60: return "\(Int(seconds))s"
         case ..<3600: return "\(Int(seconds / 60))m"
         case ..<86_400: return "\(Int(seconds / 3600))h"
@@ -21,9 +21,9 @@ public enum Format {
     public static func count(_ value: Double) -> String {
         switch abs(value) {
         case ..<1000: return String(Int(value.rounded()))
-        case ..<10_000: return String(format: "%.1fk", value / 1000)
+        case ..<10_000: return "\(oneDecimal(value / 1000))k"
         case ..<1_000_000: return "\(Int(value / 1000))k"
-        case ..<10_000_000: return String(format: "%.1fM", value / 1_000_000)
+        case ..<10_000_000: return "\(oneDecimal(value / 1_000_000))M"
         default: return "\(Int(value / 1_000_000))M"
         }
     }
@@ -37,11 +37,11 @@ public enum Format {
             v /= 1000
             unit += 1
         }
-        return unit == 0 ? "\(Int(v))B" : String(format: v < 10 ? "%.1f%@" : "%.0f%@", v, units[unit])
+        return unit == 0 ? "\(Int(v))B" : (v < 10 ? oneDecimal(v) : String(Int(v.rounded()))) + units[unit]
     }
 
     /// "4.2%".
-    public static func percent(_ fraction: Double) -> String { String(format: "%.1f%%", fraction * 100) }
+    public static func percent(_ fraction: Double) -> String { "\(oneDecimal(fraction * 100))%" }
 
     /// How long ago `date` was, seen from `now`: "12m".
     public static func age(_ date: Date, now: Date) -> String {
@@ -54,7 +54,7 @@ public enum Format {
     public static func clock(_ date: Date) -> String {
         let seconds = Int(date.timeIntervalSince1970.rounded(.down))
         let day = ((seconds % 86_400) + 86_400) % 86_400
-        return String(format: "%02d:%02d:%02d", day / 3600, day / 60 % 60, day % 60)
+        return "\(pad2(day / 3600)):\(pad2(day / 60 % 60)):\(pad2(day % 60))"
     }
 
     /// "2026-11-20 14:05:30 UTC (12m ago)" for detail views.
@@ -62,7 +62,7 @@ public enum Format {
         guard date.timeIntervalSince1970 > 0 else { return "unknown" }
         let day = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
         let civil = civilDate(daysSinceEpoch: day)
-        return String(format: "%04d-%02d-%02d %@ UTC (%@ ago)", civil.year, civil.month, civil.day, clock(date), age(date, now: now))
+        return "\(civil.year)-\(pad2(civil.month))-\(pad2(civil.day)) \(clock(date)) UTC (\(age(date, now: now)) ago)"
     }
 
     /// Year, month and day of a day count since 1970-01-01 (Howard Hinnant's civil_from_days).
@@ -81,6 +81,15 @@ public enum Format {
     /// "5:30" for a position within a recording.
     public static func position(_ seconds: Double) -> String {
         let s = Int(seconds)
-        return s >= 3600 ? String(format: "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String(format: "%d:%02d", s / 60, s % 60)
+        return s >= 3600 ? "\(s / 3600):\(pad2(s / 60 % 60)):\(pad2(s % 60))" : "\(s / 60):\(pad2(s % 60))"
     }
+
+    /// A number with exactly one decimal, rounded half away from zero ("3.0", "12.5"); String(format:) is far slower.
+    static func oneDecimal(_ value: Double) -> String {
+        let tenths = Int((abs(value) * 10).rounded())
+        return "\(value < 0 && tenths > 0 ? "-" : "")\(tenths / 10).\(tenths % 10)"
+    }
+
+    /// Two digits, zero-padded.
+    static func pad2(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 }

@@ -28,20 +28,24 @@ public enum TableCell: Sendable {
 /// A row of a panel: its cells, the fields the detail view shows, and the text the filter matches.
 public struct PanelRow: Sendable {
     public var cells: [TableCell]
-    public var detail: [(String, String)]
+    /// The fields the detail view shows, made only when it is opened.
+    private let makeDetail: @Sendable () -> [(String, String)]
     public var search: String
     /// The environment the row's data comes from, so rows of a stale account can be dimmed.
     public var environment: String?
     /// Identifies the item behind the row (an alarm's or stack's key), for actions on the selected row.
     public var key: String?
 
-    public init(cells: [TableCell], detail: [(String, String)], search: String, environment: String? = nil, key: String? = nil) {
+    public init(cells: [TableCell], detail: @autoclosure @escaping @Sendable () -> [(String, String)], search: String, environment: String? = nil, key: String? = nil) {
         self.cells = cells
-        self.detail = detail
+        makeDetail = detail
         self.search = search.lowercased()
         self.environment = environment
         self.key = key
     }
+
+    /// The label/value pairs of the detail view.
+    public var detail: [(String, String)] { makeDetail() }
 }
 
 /// A titled group of rows sharing one set of columns.

@@ -45,7 +45,7 @@ public struct DemoStory: Sendable {
     }
 
     /// The snapshot the platform shows at `t`.
-    func snapshot(at t: Int) -> Snapshot {
+    public func snapshot(at t: Int) -> Snapshot {
         Snapshot(
             capturedAt: date(t),
             accounts: DemoPlatform.all.map {

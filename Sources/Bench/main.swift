@@ -1,0 +1,88 @@
+import Foundation
+import Panels
+import Telemetry
+
+// opsdeck-bench: render time (release build; a frame is the whole 160x48 dashboard drawn into a cell buffer), filter latency, replay load, and API calls and CloudWatch cost per poll cycle.
+// Run with `swift run -c release opsdeck-bench`; scripts/bench adds terminal bytes, CPU and RSS of the real binary.
+
+let scale = ScaleSnapshot.make()
+var lines = ["| Measure | Median | p95 |", "| --- | --- | --- |"]
+@MainActor func row(_ name: String, _ result: (median: Double, p95: Double)) {
+    lines.append("| \(name) | \(Measure.format(result.median)) | \(Measure.format(result.p95)) |")
+}
+
+var view = DashboardView(now: scale.capturedAt)
+let cache = ContentCache()
+row("steady-state frame 160x48 at that scale (rows cached; the clock, selection or filter changed)", Measure.milliseconds(runs: 200) {
+    var buffer = CellBuffer(width: 160, height: 48)
+    Dashboard.render(scale, view: view, into: &buffer, cache: cache)
+})
+row("first frame after a new snapshot 160x48, \(scale.accounts.count) accounts x 50 stacks, \(scale.findings.count) findings", Measure.milliseconds(runs: 50) {
+    var buffer = CellBuffer(width: 160, height: 48)
+    Dashboard.render(scale, view: view, into: &buffer)
+})
+view.zoomed = true
+view.focus = .compliance
+row("zoomed Compliance panel 160x48 (10,000 rows)", Measure.milliseconds(runs: 50) {
+    var buffer = CellBuffer(width: 160, height: 48)
+    Dashboard.render(scale, view: view, into: &buffer)
+})
+view.filters[.compliance] = "bucket-99"
+row("filter keystroke: 10,000 findings filtered to \"bucket-99\" and redrawn", Measure.milliseconds(runs: 100) {
+    var buffer = CellBuffer(width: 160, height: 48)
+    Dashboard.render(scale, view: view, into: &buffer, cache: cache)
+})
+view.filters[.compliance] = nil
+view.focus = .stacks
+view.filters[.stacks] = "acct-042"
+row("filter keystroke: 5,000 stacks filtered to one account and redrawn", Measure.milliseconds(runs: 100) {
+    var buffer = CellBuffer(width: 160, height: 48)
+    Dashboard.render(scale, view: view, into: &buffer, cache: cache)
+})
+
+let demo = DemoStory().snapshot(at: 600)
+row("demo dashboard frame 160x48", Measure.milliseconds(runs: 200) {
+    var buffer = CellBuffer(width: 160, height: 48)
+    Dashboard.render(demo, view: DashboardView(now: demo.capturedAt), into: &buffer)
+})
+
+let data = try Data(contentsOf: DemoFixture.url!)
+let recording = try RecordingCodec.decode(data)
+row("decode the demo recording (\(data.count / 1024) KB gzip, \(recording.cycles.reduce(0) { $0 + $1.exchanges.count }) exchanges)", Measure.milliseconds(runs: 5) {
+    _ = try? RecordingCodec.decode(data)
+})
+let semaphore = DispatchSemaphore(value: 0)
+final class Box: @unchecked Sendable { var result = (median: 0.0, p95: 0.0) }
+let box = Box()
+Task.detached {
+    var samples: [Double] = []
+    for _ in 0..<5 {
+        let start = DispatchTime.now().uptimeNanoseconds
+        _ = await RecordingReplay.fixture(from: recording)
+        samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+    }
+    samples.sort()
+    box.result = (samples[2], samples[4])
+    semaphore.signal()
+}
+semaphore.wait()
+row("replay the demo recording through the parsers (61 cycles x 3 accounts)", box.result)
+
+print("## Rendering and replay (opsdeck-bench)\n")
+print(lines.joined(separator: "\n"))
+
+// API calls and CloudWatch cost per poll cycle, from the demo recording (a live session's calls, recorded).
+let steady = recording.cycles.dropFirst()
+let perCycle = Double(steady.reduce(0) { $0 + $1.exchanges.count }) / Double(max(1, steady.count))
+var byOperation: [String: Int] = [:]
+for exchange in steady.flatMap(\.exchanges) { byOperation["\(exchange.service) \(exchange.op)", default: 0] += 1 }
+let metrics = recording.header.environments.reduce(0) { $0 + MetricPlan($1.config).queries.count }
+let costPerCycle = Double(metrics) / 1000 * 0.01
+print("\n## API calls per poll cycle (demo platform: 3 accounts)\n")
+print("| Operation | Calls per cycle |\n| --- | --- |")
+for (operation, count) in byOperation.sorted(by: { $0.key < $1.key }) {
+    print("| \(operation) | \(String(format: "%.2f", Double(count) / Double(steady.count))) |")
+}
+print(String(format: "| **total** | **%.2f** |", perCycle))
+print("\nGetMetricData requests \(metrics) metrics per cycle (\(Int(ceil(Double(metrics) / 500))) call(s) per account at most 500 each).")
+print(String(format: "At $0.01 per 1,000 metrics requested that is $%.5f per cycle, $%.2f per 30-day month at a 60 s poll interval.", costPerCycle, costPerCycle * 43_200))
