@@ -72,7 +72,7 @@ final class MotoPlatform {
     func startStub() throws -> URL {
         let port = try Self.freePort()
         let log = directory.appendingPathComponent("stub-calls.jsonl")
-        helpers.append(try Spawn.start(["python3", Self.repository.appendingPathComponent("Tests/moto/aws_stub.py").path, String(port), url.absoluteString, log.path],
+        helpers.append(try Spawn.start(["python3", Self.repository.appendingPathComponent("Tests/moto/aws_stub.py").path, String(port), url.absoluteString, log.path, faultsFile.path],
                                        log: directory.appendingPathComponent("stub.log").path))
         try Self.waitForListener(port: port, log: directory.appendingPathComponent("stub.log").path)
         let text = try String(contentsOf: configFile, encoding: .utf8)
@@ -80,10 +80,18 @@ final class MotoPlatform {
         return log
     }
 
+    /// The stub's fault-injection rule, re-read on every request.
+    var faultsFile: URL { directory.appendingPathComponent("faults.json") }
+
+    /// Makes the stub inject `mode` ("throttle", "5xx", "timeout", "garbage", "drop" or "none").
+    func inject(_ mode: String) throws {
+        try #"{"mode": "\#(mode)"}"#.write(to: faultsFile, atomically: true, encoding: .utf8)
+    }
+
     /// config.toml for the seeded accounts: each reached through its role with the external id, watching what was seeded.
     func config() -> String {
         let accounts = seeded["accounts"] as! [String: [String: String]]
-        var lines = ["poll_interval = 10", "", "[watch]", "stack_prefixes = [\"platform-\"]", "rules = []", ""]
+        var lines = ["poll_interval = 10", "request_timeout = 2", "", "[watch]", "stack_prefixes = [\"platform-\"]", "rules = []", ""]
         for name in ["dev", "staging", "prod"] {
             let account = accounts[name]!
             let env = environment(name)

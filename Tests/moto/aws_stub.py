@@ -1,11 +1,16 @@
 """A loopback front for moto: answers the operations moto lacks from recorded AWS CLI responses, forwards the rest.
 
-Usage: aws_stub.py PORT MOTO_URL LOG.jsonl
+Usage: aws_stub.py PORT MOTO_URL LOG.jsonl [FAULTS.json]
 
 Stubbed: CloudFormation DetectStackDrift, DescribeStackDriftDetectionStatus, DescribeStackResourceDrifts (the AWS CLI
 example, turned back into the query protocol's XML), and CloudWatch DisableAlarmActions, EnableAlarmActions and
 DescribeAlarmHistory. Every stubbed call is appended to LOG as {"action": ..., "params": ...}. Everything else is
 forwarded to moto unchanged (same path, headers and body, so moto still checks the signature).
+
+FAULTS.json, re-read on every request, injects failures: {"mode": M, "operations": [...]} where M is "throttle"
+(HTTP 400 Throttling in the caller's protocol), "5xx" (HTTP 503 with an HTML page), "timeout" (no answer for 30 s),
+"garbage" (HTTP 200 with bytes that are neither XML nor JSON), "drop" (the connection closes without an answer) or
+"none"; "operations" limits it to those actions (default: all).
 """
 import http.client
 import json
@@ -16,6 +21,7 @@ import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 PORT, MOTO, LOG = int(sys.argv[1]), urllib.parse.urlparse(sys.argv[2]), sys.argv[3]
+FAULTS = sys.argv[4] if len(sys.argv) > 4 else None
 RESPONSES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "TelemetryTests", "Resources", "responses")
 lock = threading.Lock()
 
@@ -57,6 +63,17 @@ STUBS = {
 }
 
 
+def fault(action):
+    """The fault to inject for `action`, if the faults file asks for one."""
+    try:
+        with open(FAULTS) as f:
+            rule = json.load(f)
+    except (TypeError, OSError, ValueError):
+        return None
+    operations = rule.get("operations")
+    return rule.get("mode") if rule.get("mode") != "none" and (not operations or action in operations) else None
+
+
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
 
@@ -71,6 +88,27 @@ class Handler(BaseHTTPRequestHandler):
         else:
             form = urllib.parse.parse_qs(body.decode())
             action, params = form.get("Action", [""])[0], {k: v[0] for k, v in form.items()}
+        injected = fault(action)
+        if injected == "drop":
+            self.close_connection = True
+            self.connection.shutdown(2)
+            return
+        if injected == "timeout":
+            import time
+            time.sleep(30)
+            return
+        if injected == "throttle":
+            if target:
+                self.reply(400, {"Content-Type": "application/x-amz-json-1.0"}, b'{"__type":"ThrottlingException","message":"Rate exceeded"}')
+            else:
+                self.reply(400, {"Content-Type": "text/xml"}, b"<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error></ErrorResponse>")
+            return
+        if injected == "5xx":
+            self.reply(503, {"Content-Type": "text/html"}, b"<html><head><title>503 Service Unavailable</title></head><body><h1>Service Unavailable</h1></body></html>")
+            return
+        if injected == "garbage":
+            self.reply(200, {"Content-Type": "text/xml"}, b"\x00\x17garbage{<<not a response")
+            return
         if action in STUBS:
             with lock, open(LOG, "a") as log:
                 log.write(json.dumps({"action": action, "params": params}) + "\n")

@@ -19,7 +19,9 @@ struct LiveOptions: ParsableArguments {
 
     /// A poller over the live AWS clients of `settings`, each source passed through `wrap` (e.g. to record it).
     func poller(_ settings: OpsdeckConfig, environment: [String: String], wrap: (EnvironmentConfig, any ExchangeSource) -> any ExchangeSource = { $1 }) -> Poller {
-        let transport = CurlTransport(options: TransportOptions(environment: environment))
+        var options = TransportOptions(environment: environment)
+        options.requestTimeoutMs = Int(settings.requestTimeout * 1000)
+        let transport = CurlTransport(options: options)
         var (sources, errors) = LiveSources.make(config: settings, environment: environment, transport: transport)
         for env in settings.environments { sources[env.name] = sources[env.name].map { wrap(env, $0) } }
         return Poller(environments: settings.environments, sources: sources, setupErrors: errors, interval: settings.pollInterval, historyMinutes: settings.historyMinutes)

@@ -14,6 +14,8 @@ public struct OpsdeckConfig: Sendable, Equatable {
     public var pollInterval: Double = 60
     /// Minutes of metric history fetched for sparklines.
     public var historyMinutes: Int = 30
+    /// Seconds an API request may take before it counts as timed out (then it is retried).
+    public var requestTimeout: Double = 20
     /// Whether the console may make calls that change AWS (each still confirmed), as --allow-actions does.
     public var allowActions = false
 
@@ -40,7 +42,7 @@ public struct OpsdeckConfig: Sendable, Equatable {
     /// Parses config TOML text; environments without a region take `defaultRegion` (AWS_REGION / AWS_DEFAULT_REGION).
     public static func parse(_ text: String, defaultRegion: String? = nil) throws -> OpsdeckConfig {
         let root = try TOMLParser.parse(text)
-        let known: Set<String> = ["poll_interval", "history_minutes", "allow_actions", "environments", "watch"]
+        let known: Set<String> = ["poll_interval", "history_minutes", "request_timeout", "allow_actions", "environments", "watch"]
         if let unknown = root.keys.sorted().first(where: { !known.contains($0) }) { throw ConfigError("unknown setting '\(unknown)'") }
         var config = OpsdeckConfig(environments: [])
         if let interval = root["poll_interval"] {
@@ -50,6 +52,10 @@ public struct OpsdeckConfig: Sendable, Equatable {
         if let history = root["history_minutes"] {
             guard let minutes = history.integer, (5...1440).contains(minutes) else { throw ConfigError("history_minutes must be 5 to 1440") }
             config.historyMinutes = minutes
+        }
+        if let timeout = root["request_timeout"] {
+            guard let seconds = timeout.number, (1...300).contains(seconds) else { throw ConfigError("request_timeout must be 1 to 300 seconds") }
+            config.requestTimeout = seconds
         }
         if let allow = root["allow_actions"] {
             guard let flag = allow.boolean else { throw ConfigError("allow_actions must be true or false") }
