@@ -67,6 +67,25 @@ import Testing
         try tmux.waitFor { $0.contains("[exit 0]") }
     }
 
+    @Test func rapidResizesThroughTinySizesKeepItRunning() throws {
+        let tmux = try TmuxSession(width: 100, height: 30, command: "\(binary) --demo --speed 50")
+        defer { tmux.kill() }
+        try tmux.waitFor { $0.contains("1 Stacks") }
+        let sizes = [(20, 5), (1, 1), (200, 60), (19, 4), (80, 24), (2, 40), (160, 2), (20, 5), (45, 12), (100, 30)]
+        for _ in 0..<3 {
+            for (width, height) in sizes {
+                try TmuxSession.tmux(["-L", tmux.socket, "resize-window", "-t", tmux.name, "-x", "\(width)", "-y", "\(height)"])
+            }
+        }
+        try tmux.send("Tab", "j", "z")
+        let screen = try tmux.waitFor { $0.contains("2 Replication lag") && $0.contains("REPLAY x50") }
+        #expect(!screen.contains("[exit"), "still running after 30 resizes")
+        try TmuxSession.tmux(["-L", tmux.socket, "resize-window", "-t", tmux.name, "-x", "20", "-y", "5"])
+        try tmux.waitFor { $0.contains("Replication") || $0.contains("opsdeck") }
+        try tmux.send("q")
+        try tmux.waitFor { $0.contains("[exit 0]") }
+    }
+
     /// Stop signals end the console cleanly; a crash (SIGSEGV) still dies of its signal. Either way the terminal is restored.
     @Test(arguments: [(SIGTERM, ""), (SIGINT, ""), (SIGHUP, ""), (SIGSEGV, "Segmentation fault")])
     func signalsAndCrashesRestoreTheTerminal(signal: Int32, shellReport: String) throws {

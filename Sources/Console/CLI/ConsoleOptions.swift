@@ -40,6 +40,7 @@ struct ConsoleOptions: ParsableArguments {
     private func start(_ make: () throws -> Source) throws {
         let environment = ProcessInfo.processInfo.environment
         let source = try make()
+        _ = releaseFreeHeap(0)  // hand back what loading the recording used; the console then runs in a small steady heap
         var startupProblems: [String] = []
         var bindings = KeyBindings.defaults
         let keyFile = keys.map { URL(fileURLWithPath: $0) } ?? ConfigPaths(environment: environment).keysFile
@@ -106,3 +107,7 @@ struct ConsoleFailure: Error, CustomStringConvertible {
         self.description = description
     }
 }
+
+/// glibc's malloc_trim: returns free heap pages to the system.
+@_silgen_name("malloc_trim")
+private func releaseFreeHeap(_ pad: Int) -> Int32
