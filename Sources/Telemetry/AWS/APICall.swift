@@ -36,7 +36,7 @@ public struct APICall: Sendable, Equatable {
         switch (service.wire, input) {
         case (.query(let version), .query(let parameters)):
             let all = [Parameter("Action", operation), Parameter("Version", version)] + parameters
-            let form = all.map { "\(SigV4Signer.encode($0.name))=\(SigV4Signer.encode($0.value))" }.joined(separator: "&")
+            let form = all.map { "\(PercentEncoding.encode($0.name))=\(PercentEncoding.encode($0.value))" }.joined(separator: "&")
             return (Data(form.utf8), [("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")])
         case (.json(let version, let prefix), .json(let body)):
             return (body.encoded, [("Content-Type", "application/x-amz-json-\(version)"), ("X-Amz-Target", "\(prefix).\(operation)")])

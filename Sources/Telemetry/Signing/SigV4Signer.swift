@@ -97,7 +97,7 @@ public struct SigV4Signer: Sendable {
             segments = [""] + out + (trailing ? [""] : [])
             if out.isEmpty { return "/" }
         }
-        let encoded = segments.map { Self.encode($0) }.joined(separator: "/")
+        let encoded = segments.map { PercentEncoding.encode($0) }.joined(separator: "/")
         return encoded.isEmpty ? "/" : encoded
     }
 
@@ -107,26 +107,12 @@ public struct SigV4Signer: Sendable {
         let pairs = query.split(separator: "&").map { item -> (String, String) in
             let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             let decode = { (s: String) in s.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? s }
-            return (Self.encode(decode(parts[0])), Self.encode(decode(parts.count > 1 ? parts[1] : "")))
+            return (PercentEncoding.encode(decode(parts[0])), PercentEncoding.encode(decode(parts.count > 1 ? parts[1] : "")))
         }
         return pairs.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }.map { "\($0.0)=\($0.1)" }.joined(separator: "&")
     }
 
     /// RFC 3986 encoding: everything but A-Z a-z 0-9 - _ . ~ as %XX of its UTF-8 bytes.
-    static func encode(_ text: String) -> String {
-        var out = ""
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"):
-                out.append(Character(Unicode.Scalar(byte)))
-            default:
-                out += String(format: "%%%02X", byte)
-            }
-        }
-        return out
-    }
-
     static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
         digest.map { String(format: "%02x", $0) }.joined()
     }
