@@ -183,4 +183,16 @@ import Telemetry
         try session.send("1", "d")
         try session.waitFor { $0.contains("DetectStackDrift changes AWS: start opsdeck with --allow-actions") }
     }
+
+    @Test func organizationAccountsAreDiscovered() throws {
+        let platform = try MotoPlatform()
+        let sandbox = (platform.seeded["organization"] as! [String: String])["sandbox"]!
+        let text = try String(contentsOf: platform.configFile, encoding: .utf8)
+        let discovery = "[discovery]\nrole_name = \"OpsdeckReadOnly\"\nregion = \"us-east-1\"\nendpoint_url = \"\(platform.url.absoluteString)\"\n\n"
+        try text.replacingOccurrences(of: "[environments.dev]", with: discovery + "[environments.dev]").write(to: platform.configFile, atomically: true, encoding: .utf8)
+        let (status, output) = try opsdeck(platform, ["snapshot", "--format", "text"])
+        #expect(status == 1, "the sandbox account has no OpsdeckReadOnly role: \(output)")
+        #expect(output.contains("ops-sandbox  \(sandbox)  us-east-1  error"), "\(output)")
+        #expect(output.contains("dev          104729364815  eu-west-1  ok"), "configured accounts are not duplicated and still work: \(output)")
+    }
 }

@@ -131,5 +131,11 @@ for name, (account, region) in ACCOUNTS.items():
     seeded["environments"][name] = env
     seeded["accounts"][name] = {"account_id": account, "region": region}
 
+# An organization managed from the operator's account, with one more member account for discovery.
+org = client("organizations", creds=operator)
+org.create_organization(FeatureSet="ALL")
+sandbox = org.create_account(Email="sandbox@example.com", AccountName="Ops Sandbox")["CreateAccountStatus"]["AccountId"]
+seeded["organization"] = {"sandbox": sandbox}
+
 with open(OUTPUT, "w") as out:
     json.dump(seeded, out, indent=2, sort_keys=True)

@@ -7,11 +7,16 @@ struct LiveOptions: ParsableArguments {
     @Option(name: .long, help: "Config file (default: $XDG_CONFIG_HOME/opsdeck/config.toml or ~/.config/opsdeck/config.toml).")
     var config: String?
 
-    /// Reads and checks the config; failures are one clear line.
+    /// Reads and checks the config, then adds the organization's accounts if it asks for discovery; failures are one
+    /// clear line.
     func settings(environment: [String: String]) throws -> OpsdeckConfig {
         let url = config.map { URL(fileURLWithPath: $0) } ?? ConfigPaths(environment: environment).configFile
         do {
-            return try OpsdeckConfig.load(from: url, defaultRegion: environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"])
+            let settings = try OpsdeckConfig.load(from: url, defaultRegion: environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"])
+            guard settings.discovery != nil else { return settings }
+            let transport = CurlTransport(options: TransportOptions(environment: environment))
+            defer { transport.close() }
+            return try Blocking.wait { try await AccountDiscovery.expand(settings, environment: environment, transport: transport) }
         } catch {
             throw ConsoleFailure("\(error)")
         }

@@ -22,6 +22,5 @@ public struct AWSService: Sendable, Hashable, CustomStringConvertible {
     public static let config = AWSService(endpointPrefix: "config", signingName: "config", environmentKey: "CONFIG_SERVICE", wire: .json(version: "1.1", targetPrefix: "StarlingDoveService"))
     public static let logs = AWSService(endpointPrefix: "logs", signingName: "logs", environmentKey: "CLOUDWATCH_LOGS", wire: .json(version: "1.1", targetPrefix: "Logs_20140328"))
 
-    /// Every service opsdeck calls, for lookups by endpoint prefix.
-    public static let all: [AWSService] = [.cloudFormation, .sts, .ec2, .cloudWatch, .config, .logs]
+    public static let organizations = AWSService(endpointPrefix: "organizations", signingName: "organizations", environmentKey: "ORGANIZATIONS", wire: .json(version: "1.1", targetPrefix: "AWSOrganizationsV20161128"))
 }

@@ -16,6 +16,10 @@ public struct OpsdeckConfig: Sendable, Equatable {
     public var historyMinutes: Int = 30
     /// Seconds an API request may take before it counts as timed out (then it is retried).
     public var requestTimeout: Double = 20
+    /// Organization-wide discovery of accounts, if asked for.
+    public var discovery: DiscoveryConfig?
+    /// The `[watch]` list environments without their own use (discovered accounts too).
+    public var sharedWatch = WatchList()
     /// Whether the console may make calls that change AWS (each still confirmed), as --allow-actions does.
     public var allowActions = false
 
@@ -42,7 +46,7 @@ public struct OpsdeckConfig: Sendable, Equatable {
     /// Parses config TOML text; environments without a region take `defaultRegion` (AWS_REGION / AWS_DEFAULT_REGION).
     public static func parse(_ text: String, defaultRegion: String? = nil) throws -> OpsdeckConfig {
         let root = try TOMLParser.parse(text)
-        let known: Set<String> = ["poll_interval", "history_minutes", "request_timeout", "allow_actions", "environments", "watch"]
+        let known: Set<String> = ["poll_interval", "history_minutes", "request_timeout", "allow_actions", "environments", "watch", "discovery"]
         if let unknown = root.keys.sorted().first(where: { !known.contains($0) }) { throw ConfigError("unknown setting '\(unknown)'") }
         var config = OpsdeckConfig(environments: [])
         if let interval = root["poll_interval"] {
@@ -62,8 +66,11 @@ public struct OpsdeckConfig: Sendable, Equatable {
             config.allowActions = flag
         }
         let shared = try root["watch"].map { try watchList($0, key: "watch") } ?? WatchList()
-        guard let environments = root["environments"]?.table, !environments.isEmpty else {
-            throw ConfigError("no [environments.<name>] tables: add at least one with account_id and region")
+        config.sharedWatch = shared
+        config.discovery = try root["discovery"].map { try discovery($0, defaultRegion: defaultRegion) }
+        let environments = root["environments"]?.table ?? [:]
+        guard !environments.isEmpty || config.discovery != nil else {
+            throw ConfigError("no [environments.<name>] tables and no [discovery]: add at least one environment with account_id and region")
         }
         config.environments = try environments.keys.sorted(by: rankedBefore).map { name in
             try environment(name, environments[name]!, shared: shared, defaultRegion: defaultRegion)
@@ -75,6 +82,17 @@ public struct OpsdeckConfig: Sendable, Equatable {
     static func rankedBefore(_ a: String, _ b: String) -> Bool {
         let rank = ["dev": 0, "staging": 1, "prod": 2]
         return (rank[a] ?? 3, a) < (rank[b] ?? 3, b)
+    }
+
+    private static func discovery(_ value: TOMLValue, defaultRegion: String?) throws -> DiscoveryConfig {
+        guard let table = value.table else { throw ConfigError("discovery must be a table") }
+        let known: Set<String> = ["role_name", "region", "external_id", "profile", "endpoint_url"]
+        if let unknown = table.keys.sorted().first(where: { !known.contains($0) }) { throw ConfigError("discovery: unknown setting '\(unknown)'") }
+        guard let role = table["role_name"]?.string, !role.isEmpty, !role.contains("/") else {
+            throw ConfigError("discovery.role_name must name the role to assume in each account (e.g. \"OpsdeckReadOnly\")")
+        }
+        guard let region = table["region"]?.string ?? defaultRegion else { throw ConfigError("discovery.region is missing (and AWS_REGION is not set)") }
+        return DiscoveryConfig(roleName: role, region: region, externalId: table["external_id"]?.string, profile: table["profile"]?.string, endpointURL: table["endpoint_url"]?.string)
     }
 
     private static func environment(_ name: String, _ value: TOMLValue, shared: WatchList, defaultRegion: String?) throws -> EnvironmentConfig {

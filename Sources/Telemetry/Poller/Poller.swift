@@ -94,7 +94,7 @@ public actor Poller {
         var snapshot = Snapshot(capturedAt: now, accounts: [])
         for environment in environments {
             let errors = lastErrors[environment.name] ?? (pollers[environment.name] == nil ? [setupErrors[environment.name] ?? "no exchange source for this environment"] : [])
-            let everSucceeded = lastSuccess[environment.name] != nil || last[environment.name].map { $0.stacks != nil || $0.alarms != nil || $0.lambdas != nil } == true
+            let everSucceeded = lastSuccess[environment.name] != nil
             let health: AccountStatus.Health = errors.isEmpty ? (last[environment.name] == nil ? .stale : .ok) : everSucceeded ? .stale : .error
             snapshot.accounts.append(AccountStatus(
                 environment: environment.name, accountId: environment.accountId, region: environment.region, health: health,
