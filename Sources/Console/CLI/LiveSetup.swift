@@ -9,14 +9,14 @@ struct LiveOptions: ParsableArguments {
 
     /// Reads and checks the config, then adds the organization's accounts if it asks for discovery; failures are one
     /// clear line.
-    func settings(environment: [String: String]) throws -> OpsdeckConfig {
+    func settings(environment: [String: String]) async throws -> OpsdeckConfig {
         let url = config.map { URL(fileURLWithPath: $0) } ?? ConfigPaths(environment: environment).configFile
         do {
             let settings = try OpsdeckConfig.load(from: url, defaultRegion: environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"])
             guard settings.discovery != nil else { return settings }
             let transport = CurlTransport(options: TransportOptions(environment: environment))
             defer { transport.close() }
-            return try Blocking.wait { try await AccountDiscovery.expand(settings, environment: environment, transport: transport) }
+            return try await AccountDiscovery.expand(settings, environment: environment, transport: transport)
         } catch {
             throw ConsoleFailure("\(error)")
         }
@@ -32,9 +32,9 @@ struct LiveOptions: ParsableArguments {
         return Poller(environments: settings.environments, sources: sources, setupErrors: errors, interval: settings.pollInterval, historyMinutes: settings.historyMinutes)
     }
 
-    /// The config and a poller over it.
+    /// The config and a poller over it, for the synchronous console command.
     func poller(environment: [String: String]) throws -> (poller: Poller, config: OpsdeckConfig) {
-        let settings = try settings(environment: environment)
+        let settings = try Blocking.wait { try await self.settings(environment: environment) }
         return (poller(settings, environment: environment), settings)
     }
 }

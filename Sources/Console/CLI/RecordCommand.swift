@@ -32,7 +32,7 @@ struct RecordCommand: AsyncParsableCommand {
         let settings: OpsdeckConfig
         let recorder: Recorder
         do {
-            settings = try live.settings(environment: environment)
+            settings = try await live.settings(environment: environment)
             let header = Recording.Header(title: "recorded \(AWSDate.format(Date()))", start: Date(), historyMinutes: settings.historyMinutes, environments: settings.environments)
             do {
                 recorder = try Recorder(url: URL(fileURLWithPath: file), header: header, gzip: gzip || file.hasSuffix(".gz"))

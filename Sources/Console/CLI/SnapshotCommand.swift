@@ -26,7 +26,7 @@ struct SnapshotCommand: AsyncParsableCommand {
         let poller: Poller
         var recorder: Recorder?
         do {
-            let settings = try live.settings(environment: environment)
+            let settings = try await live.settings(environment: environment)
             if let record {
                 let header = Recording.Header(title: "snapshot \(AWSDate.format(now))", start: now, historyMinutes: settings.historyMinutes, environments: settings.environments)
                 do {

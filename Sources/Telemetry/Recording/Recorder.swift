@@ -26,7 +26,10 @@ public final class Recorder: @unchecked Sendable {
     }
 
     /// Seconds since the recording's start.
-    public var elapsed: Double { (now().timeIntervalSince(header.start) * 1000).rounded() / 1000 }
+    public var elapsed: Double { offset(now()) }
+
+    /// Seconds from the recording's start to `date`, to the millisecond.
+    private func offset(_ date: Date) -> Double { (date.timeIntervalSince(header.start) * 1000).rounded() / 1000 }
 
     /// Remembers one exchange of the cycle under way.
     public func record(_ exchange: Exchange) {
@@ -40,8 +43,7 @@ public final class Recorder: @unchecked Sendable {
             defer { pending = [] }
             return pending.sorted { ((order[$0.env] ?? 0), $0.service, $0.op, $0.params, $0.t) < ((order[$1.env] ?? 0), $1.service, $1.op, $1.params, $1.t) }
         }
-        let t = (date.timeIntervalSince(header.start) * 1000).rounded() / 1000
-        try write(RecordingCodec.encode(Recording.Cycle(t: t, polled: polled, exchanges: exchanges)))
+        try write(RecordingCodec.encode(Recording.Cycle(t: offset(date), polled: polled, exchanges: exchanges)))
         lock.withLock { written += exchanges.count }
     }
 
