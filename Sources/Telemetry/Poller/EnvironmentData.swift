@@ -17,6 +17,14 @@ public struct EnvironmentData: Sendable {
 
     public init() {}
 
+    /// Records that `section` failed.
+    mutating func fail(_ section: Section, _ message: String) {
+        errors.append("\(section.rawValue): \(message)")
+    }
+
+    /// Whether the caller-identity check failed (wrong account or no answer).
+    var identityFailed: Bool { errors.contains { $0.hasPrefix("\(Section.identity.rawValue):") } }
+
     /// This poll's sections, falling back to `previous` for those that failed.
     public func merged(over previous: EnvironmentData?) -> EnvironmentData {
         var out = self

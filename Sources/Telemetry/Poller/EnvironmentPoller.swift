@@ -23,11 +23,11 @@ public struct EnvironmentPoller: Sendable {
             do {
                 let identity = try await STSClient(source).callerIdentity()
                 guard identity.account == environment.accountId else {
-                    data.errors.append("identity: credentials are for account \(identity.account) (\(identity.arn)), but config.toml says \(environment.accountId)")
+                    data.fail(.identity, "credentials are for account \(identity.account) (\(identity.arn)), but config.toml says \(environment.accountId)")
                     return data
                 }
             } catch {
-                data.errors.append("identity: \(error)")
+                data.fail(.identity, "\(error)")
                 return data
             }
         }

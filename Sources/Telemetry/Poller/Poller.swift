@@ -68,7 +68,7 @@ public actor Poller {
             verified.insert(name)
             nextDue[name] = now.addingTimeInterval(interval)
         } else {
-            if !data.errors.contains(where: { $0.hasPrefix("identity:") }) { verified.insert(name) }
+            if !data.identityFailed { verified.insert(name) }
             let count = (failures[name] ?? 0) + 1
             failures[name] = count
             nextDue[name] = now.addingTimeInterval(interval * Double(min(1 << min(count - 1, 3), 8)))
