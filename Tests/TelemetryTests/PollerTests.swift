@@ -69,3 +69,49 @@ import Testing
         #expect(plan.replication(series).first?.latestSeconds == 2.5)
     }
 }
+
+/// The organization-wide compliance path: one aggregator answers for every account.
+@Suite struct AggregatorTests {
+    static let rules = #"""
+    {"AggregateComplianceByConfigRules":[
+      {"ConfigRuleName":"s3-bucket-ssl-requests-only","Compliance":{"ComplianceType":"NON_COMPLIANT","ComplianceContributorCount":{"CappedCount":1,"CapExceeded":false}},"AccountId":"398126457039","AwsRegion":"us-east-1"},
+      {"ConfigRuleName":"s3-bucket-versioning-enabled","Compliance":{"ComplianceType":"NON_COMPLIANT"},"AccountId":"104729364815","AwsRegion":"eu-west-1"},
+      {"ConfigRuleName":"restricted-ssh","Compliance":{"ComplianceType":"COMPLIANT"},"AccountId":"104729364815","AwsRegion":"eu-west-1"}]}
+    """#
+    static func details(_ account: String, _ rule: String, _ resource: String) -> Result<Data, Error> {
+        .success(Data(#"{"AggregateEvaluationResults":[{"EvaluationResultIdentifier":{"EvaluationResultQualifier":{"ConfigRuleName":"\#(rule)","ResourceType":"AWS::S3::Bucket","ResourceId":"\#(resource)"},"OrderingTimestamp":1795000000},"ComplianceType":"NON_COMPLIANT","ResultRecordedTime":1795000100,"ConfigRuleInvokedTime":1795000090,"Annotation":"see rule","AccountId":"\#(account)","AwsRegion":"us-east-1"}]}"#.utf8))
+    }
+
+    @Test func onlyTheAggregatorsEnvironmentCallsConfigAndFindingsGoToTheirAccounts() async throws {
+        let prod = CannedSource([
+            "GetCallerIdentity": [PollerTests.identity("398126457039")], "DescribeStacks": [PollerTests.stacks], "ListStackSets": [PollerTests.stackSets],
+            "DescribeAlarms": [.success(Data(#"{"MetricAlarms":[]}"#.utf8))], "DescribeVpcPeeringConnections": [PollerTests.peerings],
+            "DescribeAggregateComplianceByConfigRules": [.success(Data(Self.rules.utf8))],
+            "GetAggregateComplianceDetailsByConfigRule": [Self.details("398126457039", "s3-bucket-ssl-requests-only", "opsdeck-prod-archive"),
+                                                          Self.details("104729364815", "s3-bucket-versioning-enabled", "opsdeck-dev-scratch")],
+        ])
+        let dev = CannedSource([
+            "GetCallerIdentity": [PollerTests.identity("104729364815")], "DescribeStacks": [PollerTests.stacks], "ListStackSets": [PollerTests.stackSets],
+            "DescribeAlarms": [.success(Data(#"{"MetricAlarms":[]}"#.utf8))], "DescribeVpcPeeringConnections": [PollerTests.peerings],
+        ])
+        var devConfig = PollerTests().environment("dev", "104729364815")
+        devConfig.watch.rules = nil
+        let poller = Poller(environments: [devConfig, PollerTests().environment("prod", "398126457039")], sources: ["dev": dev, "prod": prod],
+                            interval: 60, historyMinutes: 30, aggregator: AggregatorConfig(name: "org", environment: "prod"))
+        let snapshot = await poller.poll(now: Date(timeIntervalSince1970: 1_795_000_000))
+        #expect(snapshot.accounts.map(\.health) == [.ok, .ok])
+        #expect(snapshot.findings.map { "\($0.environment) \($0.resourceId)" } == ["prod opsdeck-prod-archive", "dev opsdeck-dev-scratch"])
+        #expect(!dev.calls.contains { $0.service == .config }, "dev does not call Config even with rules = all")
+        let detail = try #require(prod.calls.first { $0.operation == "GetAggregateComplianceDetailsByConfigRule" })
+        #expect(detail.input == .json(["ConfigurationAggregatorName": "org", "ConfigRuleName": "s3-bucket-ssl-requests-only", "AccountId": "398126457039",
+                                       "AwsRegion": "us-east-1", "ComplianceType": "NON_COMPLIANT", "Limit": 100]))
+    }
+
+    @Test func aggregatorMustNameAnEnvironment() throws {
+        #expect { _ = try OpsdeckConfig.parse("[aggregator]\nname = \"org\"\nenvironment = \"ops\"\n[environments.dev]\naccount_id = \"104729364815\"\nregion = \"r\"") } throws: {
+            "\($0)" == "aggregator.environment 'ops' is not one of the [environments]"
+        }
+        #expect(try OpsdeckConfig.parse("[aggregator]\nname = \"org\"\nenvironment = \"dev\"\n[environments.dev]\naccount_id = \"104729364815\"\nregion = \"r\"").aggregator
+                == AggregatorConfig(name: "org", environment: "dev"))
+    }
+}

@@ -16,6 +16,8 @@ public struct OpsdeckConfig: Sendable, Equatable {
     public var historyMinutes: Int = 30
     /// Seconds an API request may take before it counts as timed out (then it is retried).
     public var requestTimeout: Double = 20
+    /// The Config aggregator that answers for every account's compliance, if one is named.
+    public var aggregator: AggregatorConfig?
     /// Organization-wide discovery of accounts, if asked for.
     public var discovery: DiscoveryConfig?
     /// The `[watch]` list environments without their own use (discovered accounts too).
@@ -46,7 +48,7 @@ public struct OpsdeckConfig: Sendable, Equatable {
     /// Parses config TOML text; environments without a region take `defaultRegion` (AWS_REGION / AWS_DEFAULT_REGION).
     public static func parse(_ text: String, defaultRegion: String? = nil) throws -> OpsdeckConfig {
         let root = try TOMLParser.parse(text)
-        let known: Set<String> = ["poll_interval", "history_minutes", "request_timeout", "allow_actions", "environments", "watch", "discovery"]
+        let known: Set<String> = ["poll_interval", "history_minutes", "request_timeout", "allow_actions", "environments", "watch", "discovery", "aggregator"]
         if let unknown = root.keys.sorted().first(where: { !known.contains($0) }) { throw ConfigError("unknown setting '\(unknown)'") }
         var config = OpsdeckConfig(environments: [])
         if let interval = root["poll_interval"] {
@@ -68,12 +70,21 @@ public struct OpsdeckConfig: Sendable, Equatable {
         let shared = try root["watch"].map { try watchList($0, key: "watch") } ?? WatchList()
         config.sharedWatch = shared
         config.discovery = try root["discovery"].map { try discovery($0, defaultRegion: defaultRegion) }
+        if let aggregator = root["aggregator"] {
+            guard let table = aggregator.table, let name = table["name"]?.string, let environment = table["environment"]?.string, table.count == 2 else {
+                throw ConfigError("aggregator needs exactly name = \"<aggregator name>\" and environment = \"<environment that holds it>\"")
+            }
+            config.aggregator = AggregatorConfig(name: name, environment: environment)
+        }
         let environments = root["environments"]?.table ?? [:]
         guard !environments.isEmpty || config.discovery != nil else {
             throw ConfigError("no [environments.<name>] tables and no [discovery]: add at least one environment with account_id and region")
         }
         config.environments = try environments.keys.sorted(by: rankedBefore).map { name in
             try environment(name, environments[name]!, shared: shared, defaultRegion: defaultRegion)
+        }
+        if let aggregator = config.aggregator, config.discovery == nil, !config.environments.contains(where: { $0.name == aggregator.environment }) {
+            throw ConfigError("aggregator.environment '\(aggregator.environment)' is not one of the [environments]")
         }
         return config
     }

@@ -8,6 +8,8 @@ public struct EnvironmentPoller: Sendable {
     public var historyMinutes: Int
     /// Whether to check the credentials' account against the configured one (first poll only).
     public var checkIdentity: Bool
+    /// When compliance comes from an aggregator: its name, whether this environment holds it, and environment names by account.
+    public var aggregator: (name: String, here: Bool, names: [String: String])?
 
     public init(environment: EnvironmentConfig, source: any ExchangeSource, historyMinutes: Int = 30, checkIdentity: Bool = true) {
         self.environment = environment
@@ -81,6 +83,10 @@ public struct EnvironmentPoller: Sendable {
     }
 
     private func findings() async throws -> [ComplianceFinding] {
+        if let aggregator {
+            guard aggregator.here else { return [] }
+            return try await ConfigServiceClient(source).aggregateFindings(aggregator: aggregator.name, names: aggregator.names)
+        }
         let rules = environment.watch.rules
         if rules?.isEmpty == true { return [] }
         let client = ConfigServiceClient(source)

@@ -24,7 +24,8 @@ public actor Poller {
     private let setupErrors: [String: String]
 
     /// `setupErrors` explains environments that have no source (e.g. their credentials could not be set up).
-    public init(environments: [EnvironmentConfig], sources: [String: any ExchangeSource], setupErrors: [String: String] = [:], interval: Double, historyMinutes: Int, counter: CallCounter = CallCounter()) {
+    public init(environments: [EnvironmentConfig], sources: [String: any ExchangeSource], setupErrors: [String: String] = [:], interval: Double, historyMinutes: Int,
+                aggregator: AggregatorConfig? = nil, counter: CallCounter = CallCounter()) {
         self.environments = environments
         self.sources = sources
         self.setupErrors = setupErrors
@@ -33,7 +34,12 @@ public actor Poller {
         var pollers: [String: EnvironmentPoller] = [:]
         for environment in environments {
             if let source = sources[environment.name] {
-                pollers[environment.name] = EnvironmentPoller(environment: environment, source: CountingSource(source, counter: counter), historyMinutes: historyMinutes)
+                var poller = EnvironmentPoller(environment: environment, source: CountingSource(source, counter: counter), historyMinutes: historyMinutes)
+                if let aggregator {
+                    let names = Dictionary(environments.map { ($0.accountId, $0.name) }) { first, _ in first }
+                    poller.aggregator = (aggregator.name, aggregator.environment == environment.name, names)
+                }
+                pollers[environment.name] = poller
             }
         }
         self.pollers = pollers

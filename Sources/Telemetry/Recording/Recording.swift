@@ -18,14 +18,17 @@ public struct Recording: Equatable, Sendable {
         public var start: Date
         public var historyMinutes: Int
         public var environments: [Environment]
+        /// The Config aggregator the session read compliance from, if any.
+        public var aggregator: AggregatorConfig?
 
-        public init(title: String, start: Date, historyMinutes: Int, environments: [EnvironmentConfig]) {
+        public init(title: String, start: Date, historyMinutes: Int, environments: [EnvironmentConfig], aggregator: AggregatorConfig? = nil) {
             format = Recording.formatName
             version = Recording.currentVersion
             self.title = title
             self.start = start
             self.historyMinutes = historyMinutes
             self.environments = environments.map { Environment(name: $0.name, accountId: $0.accountId, region: $0.region, watch: $0.watch) }
+            self.aggregator = aggregator
         }
     }
 
