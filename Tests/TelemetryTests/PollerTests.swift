@@ -115,3 +115,30 @@ import Testing
                 == AggregatorConfig(name: "org", environment: "dev"))
     }
 }
+
+/// CloudWatch cross-account observability: the monitoring account reads every account's metrics in one batch.
+@Suite struct MonitoringAccountTests {
+    @Test func oneBatchWithAccountIdsFeedsEveryEnvironmentsRows() async throws {
+        var devConfig = PollerTests().environment("dev", "104729364815")
+        devConfig.watch.functions = ["dev-csv"]
+        var prodConfig = PollerTests().environment("prod", "398126457039")
+        prodConfig.watch.functions = ["prod-csv"]
+        let metrics = #"{"MetricDataResults":[{"Id":"e0_l0_inv","Timestamps":[1794999940],"Values":[12]},{"Id":"e1_l0_inv","Timestamps":[1794999940],"Values":[3400]}]}"#
+        let common: [String: [Result<Data, Error>]] = [
+            "DescribeStacks": [PollerTests.stacks], "ListStackSets": [PollerTests.stackSets],
+            "DescribeAlarms": [.success(Data(#"{"MetricAlarms":[]}"#.utf8))], "DescribeVpcPeeringConnections": [PollerTests.peerings],
+        ]
+        let prod = CannedSource(common.merging(["GetCallerIdentity": [PollerTests.identity("398126457039")], "GetMetricData": [.success(Data(metrics.utf8))]]) { $1 })
+        let dev = CannedSource(common.merging(["GetCallerIdentity": [PollerTests.identity("104729364815")]]) { $1 })
+        let poller = Poller(environments: [devConfig, prodConfig], sources: ["dev": dev, "prod": prod], interval: 60, historyMinutes: 30, monitoring: "prod")
+        let snapshot = await poller.poll(now: Date(timeIntervalSince1970: 1_795_000_000))
+        #expect(snapshot.accounts.map(\.health) == [.ok, .ok])
+        #expect(snapshot.lambdas.map { "\($0.environment) \($0.function) \(Int($0.invocations))" } == ["dev dev-csv 12", "prod prod-csv 3400"])
+        #expect(!dev.calls.contains { $0.operation == "GetMetricData" })
+        let call = try #require(prod.calls.first { $0.operation == "GetMetricData" })
+        guard case .json(let body) = call.input, case .array(let queries)? = body["MetricDataQueries"] else { Issue.record("no queries"); return }
+        #expect(queries.count == 8)
+        #expect(queries.first?["Id"] == "e0_l0_inv" && queries.first?["AccountId"] == "104729364815")
+        #expect(queries.last?["AccountId"] == "398126457039")
+    }
+}

@@ -29,7 +29,7 @@ struct LiveOptions: ParsableArguments {
         let transport = CurlTransport(options: options)
         var (sources, errors) = LiveSources.make(config: settings, environment: environment, transport: transport)
         for env in settings.environments { sources[env.name] = sources[env.name].map { wrap(env, $0) } }
-        return Poller(environments: settings.environments, sources: sources, setupErrors: errors, interval: settings.pollInterval, historyMinutes: settings.historyMinutes, aggregator: settings.aggregator)
+        return Poller(environments: settings.environments, sources: sources, setupErrors: errors, interval: settings.pollInterval, historyMinutes: settings.historyMinutes, aggregator: settings.aggregator, monitoring: settings.monitoring)
     }
 
     /// The config and a poller over it, for the synchronous console command.

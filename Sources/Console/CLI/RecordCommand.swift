@@ -33,7 +33,7 @@ struct RecordCommand: AsyncParsableCommand {
         let recorder: Recorder
         do {
             settings = try await live.settings(environment: environment)
-            let header = Recording.Header(title: "recorded \(AWSDate.format(Date()))", start: Date(), historyMinutes: settings.historyMinutes, environments: settings.environments, aggregator: settings.aggregator)
+            let header = Recording.Header(title: "recorded \(AWSDate.format(Date()))", start: Date(), historyMinutes: settings.historyMinutes, environments: settings.environments, aggregator: settings.aggregator, monitoring: settings.monitoring)
             do {
                 recorder = try Recorder(url: URL(fileURLWithPath: file), header: header, gzip: gzip || file.hasSuffix(".gz"))
             } catch {

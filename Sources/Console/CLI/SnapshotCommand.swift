@@ -28,7 +28,7 @@ struct SnapshotCommand: AsyncParsableCommand {
         do {
             let settings = try await live.settings(environment: environment)
             if let record {
-                let header = Recording.Header(title: "snapshot \(AWSDate.format(now))", start: now, historyMinutes: settings.historyMinutes, environments: settings.environments, aggregator: settings.aggregator)
+                let header = Recording.Header(title: "snapshot \(AWSDate.format(now))", start: now, historyMinutes: settings.historyMinutes, environments: settings.environments, aggregator: settings.aggregator, monitoring: settings.monitoring)
                 do {
                     recorder = try Recorder(url: URL(fileURLWithPath: record), header: header, gzip: record.hasSuffix(".gz"))
                 } catch {

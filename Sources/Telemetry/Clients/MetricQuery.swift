@@ -6,6 +6,8 @@ public struct MetricQuery: Sendable, Equatable {
     public var dimensions: [(name: String, value: String)]
     public var stat: String
     public var period: Int
+    /// The source account, when a monitoring account reads metrics shared with it (CloudWatch cross-account observability).
+    public var accountId: String?
 
     public init(id: String, namespace: String, metric: String, dimensions: [(name: String, value: String)], stat: String, period: Int = 60) {
         self.id = id
@@ -18,14 +20,16 @@ public struct MetricQuery: Sendable, Equatable {
 
     public static func == (a: MetricQuery, b: MetricQuery) -> Bool {
         a.id == b.id && a.namespace == b.namespace && a.metric == b.metric && a.stat == b.stat && a.period == b.period
-            && a.dimensions.map(\.name) == b.dimensions.map(\.name) && a.dimensions.map(\.value) == b.dimensions.map(\.value)
+            && a.dimensions.map(\.name) == b.dimensions.map(\.name) && a.dimensions.map(\.value) == b.dimensions.map(\.value) && a.accountId == b.accountId
     }
 
     /// The query as GetMetricData's MetricDataQueries entry.
     var json: JSONValue {
         let dimensions = JSONValue.array(self.dimensions.map { ["Name": .string($0.name), "Value": .string($0.value)] })
         let metric: JSONValue = ["Namespace": .string(namespace), "MetricName": .string(self.metric), "Dimensions": dimensions]
-        return ["Id": .string(id), "ReturnData": true, "MetricStat": ["Metric": metric, "Period": .number(Double(period)), "Stat": .string(stat)]]
+        var query: [String: JSONValue] = ["Id": .string(id), "ReturnData": true, "MetricStat": ["Metric": metric, "Period": .number(Double(period)), "Stat": .string(stat)]]
+        if let accountId { query["AccountId"] = .string(accountId) }
+        return .object(query)
     }
 }
 

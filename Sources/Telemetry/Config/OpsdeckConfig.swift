@@ -18,6 +18,8 @@ public struct OpsdeckConfig: Sendable, Equatable {
     public var requestTimeout: Double = 20
     /// The Config aggregator that answers for every account's compliance, if one is named.
     public var aggregator: AggregatorConfig?
+    /// The environment of the CloudWatch monitoring account that reads every account's metrics (cross-account observability).
+    public var monitoring: String?
     /// Organization-wide discovery of accounts, if asked for.
     public var discovery: DiscoveryConfig?
     /// The `[watch]` list environments without their own use (discovered accounts too).
@@ -48,7 +50,7 @@ public struct OpsdeckConfig: Sendable, Equatable {
     /// Parses config TOML text; environments without a region take `defaultRegion` (AWS_REGION / AWS_DEFAULT_REGION).
     public static func parse(_ text: String, defaultRegion: String? = nil) throws -> OpsdeckConfig {
         let root = try TOMLParser.parse(text)
-        let known: Set<String> = ["poll_interval", "history_minutes", "request_timeout", "allow_actions", "environments", "watch", "discovery", "aggregator"]
+        let known: Set<String> = ["poll_interval", "history_minutes", "request_timeout", "allow_actions", "environments", "watch", "discovery", "aggregator", "monitoring"]
         if let unknown = root.keys.sorted().first(where: { !known.contains($0) }) { throw ConfigError("unknown setting '\(unknown)'") }
         var config = OpsdeckConfig(environments: [])
         if let interval = root["poll_interval"] {
@@ -76,6 +78,12 @@ public struct OpsdeckConfig: Sendable, Equatable {
             }
             config.aggregator = AggregatorConfig(name: name, environment: environment)
         }
+        if let monitoring = root["monitoring"] {
+            guard let table = monitoring.table, let name = table["environment"]?.string, table.count == 1 else {
+                throw ConfigError("monitoring needs exactly environment = \"<environment of the monitoring account>\"")
+            }
+            config.monitoring = name
+        }
         let environments = root["environments"]?.table ?? [:]
         guard !environments.isEmpty || config.discovery != nil else {
             throw ConfigError("no [environments.<name>] tables and no [discovery]: add at least one environment with account_id and region")
@@ -85,6 +93,9 @@ public struct OpsdeckConfig: Sendable, Equatable {
         }
         if let aggregator = config.aggregator, config.discovery == nil, !config.environments.contains(where: { $0.name == aggregator.environment }) {
             throw ConfigError("aggregator.environment '\(aggregator.environment)' is not one of the [environments]")
+        }
+        if let monitoring = config.monitoring, config.discovery == nil, !config.environments.contains(where: { $0.name == monitoring }) {
+            throw ConfigError("monitoring.environment '\(monitoring)' is not one of the [environments]")
         }
         return config
     }

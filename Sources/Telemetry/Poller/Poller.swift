@@ -25,7 +25,7 @@ public actor Poller {
 
     /// `setupErrors` explains environments that have no source (e.g. their credentials could not be set up).
     public init(environments: [EnvironmentConfig], sources: [String: any ExchangeSource], setupErrors: [String: String] = [:], interval: Double, historyMinutes: Int,
-                aggregator: AggregatorConfig? = nil, counter: CallCounter = CallCounter()) {
+                aggregator: AggregatorConfig? = nil, monitoring: String? = nil, counter: CallCounter = CallCounter()) {
         self.environments = environments
         self.sources = sources
         self.setupErrors = setupErrors
@@ -39,6 +39,7 @@ public actor Poller {
                     let names = Dictionary(environments.map { ($0.accountId, $0.name) }) { first, _ in first }
                     poller.aggregator = (aggregator.name, aggregator.environment == environment.name, names)
                 }
+                if let monitoring { poller.monitoring = (monitoring == environment.name, environments) }
                 pollers[environment.name] = poller
             }
         }

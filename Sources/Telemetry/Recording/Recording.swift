@@ -20,8 +20,10 @@ public struct Recording: Equatable, Sendable {
         public var environments: [Environment]
         /// The Config aggregator the session read compliance from, if any.
         public var aggregator: AggregatorConfig?
+        /// The environment whose monitoring account read every account's metrics, if any.
+        public var monitoring: String?
 
-        public init(title: String, start: Date, historyMinutes: Int, environments: [EnvironmentConfig], aggregator: AggregatorConfig? = nil) {
+        public init(title: String, start: Date, historyMinutes: Int, environments: [EnvironmentConfig], aggregator: AggregatorConfig? = nil, monitoring: String? = nil) {
             format = Recording.formatName
             version = Recording.currentVersion
             self.title = title
@@ -29,6 +31,7 @@ public struct Recording: Equatable, Sendable {
             self.historyMinutes = historyMinutes
             self.environments = environments.map { Environment(name: $0.name, accountId: $0.accountId, region: $0.region, watch: $0.watch) }
             self.aggregator = aggregator
+            self.monitoring = monitoring
         }
     }
 
