@@ -40,6 +40,10 @@ row("filter keystroke: 5,000 stacks filtered to one account and redrawn", Measur
     Dashboard.render(scale, view: view, into: &buffer, cache: cache)
 })
 
+for panel in PanelCatalog.all {
+    row("build \(panel.id.title) rows at that scale", Measure.milliseconds(runs: 20) { _ = panel.content(for: scale) })
+}
+
 let demo = DemoStory().snapshot(at: 600)
 row("demo dashboard frame 160x48", Measure.milliseconds(runs: 200) {
     var buffer = CellBuffer(width: 160, height: 48)
