@@ -123,3 +123,17 @@ func timeline(_ story: DemoStory) -> Fixture {
     Fixture(header: .init(title: story.start.description, start: story.start),
             frames: stride(from: 0, through: story.duration, by: story.step).map { Fixture.Frame(offset: Double($0), snapshot: story.snapshot(at: $0)) })
 }
+
+extension AppStateTests {
+    @Test func preparedRowsAreUsedForTheNewSnapshot() {
+        let story = DemoStory()
+        var s = AppState(live: story.snapshot(at: 0), now: story.date(0), bindings: .defaults)
+        let next = story.snapshot(at: 600)
+        let one = PanelContent(sections: [TableSection(columns: [Column("X", width: 1)], rows: [PanelRow(cells: [.plain("x")], detail: [], search: "x")])], summary: "prepared")
+        _ = s.handle(.snapshot(next, prepared: [.stacks: one]))
+        #expect(s.rowCount(.stacks) == 1, "the prepared rows are drawn")
+        #expect(s.rowCount(.alarms) == next.alarms.count, "panels not prepared are built from the snapshot")
+        _ = s.handle(.snapshot(next))
+        #expect(s.rowCount(.stacks) == next.stacks.count)
+    }
+}

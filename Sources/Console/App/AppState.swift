@@ -61,9 +61,10 @@ struct AppState: Sendable {
             if replay == nil { view.now += elapsed }
             replayChanged(updateReplay { $0.advance(by: elapsed) })
             if isLive { return restoreExpiredMutes() }
-        case .snapshot(let snapshot):
+        case .snapshot(let snapshot, let prepared):
             let pruned = isLive && triage.prune(snapshot)
             self.snapshot = triage.decorate(snapshot)
+            cache.install(prepared, version: view.dataVersion)
             if pruned { return .triage([.save(triage)]) }
         case .triage(let outcome):
             return apply(outcome)

@@ -7,7 +7,8 @@ enum ConsoleEvent: Sendable {
     case key(Key)
     case tick(elapsed: Double)
     case resize(width: Int, height: Int)
-    case snapshot(Snapshot)
+    /// A new snapshot, with panel rows already built off the event loop (any panel missing is built when drawn).
+    case snapshot(Snapshot, prepared: [PanelID: PanelContent] = [:])
     case triage(TriageOutcome)
 }
 

@@ -8,6 +8,12 @@ public final class ContentCache: @unchecked Sendable {
 
     public init() {}
 
+    /// Starts `version` with rows built elsewhere (e.g. off the event loop, when the snapshot arrived).
+    public func install(_ contents: [PanelID: PanelContent], version: Int) {
+        self.version = version
+        self.contents = contents
+    }
+
     /// The panel's content for `snapshot`, rebuilt only when `version` changed.
     public func content(_ id: PanelID, _ snapshot: Snapshot, version: Int) -> PanelContent {
         if version != self.version {
