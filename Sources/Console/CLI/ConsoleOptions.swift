@@ -32,8 +32,7 @@ struct ConsoleOptions: ParsableArguments {
         do {
             try start(make)
         } catch let failure as ConsoleFailure {
-            FileHandle.standardError.write(Data("opsdeck: \(failure)\n".utf8))
-            throw ExitCode(2)
+            throw failure.exit()
         }
     }
 
@@ -105,6 +104,12 @@ struct ConsoleFailure: Error, CustomStringConvertible {
 
     init(_ description: String) {
         self.description = description
+    }
+
+    /// Prints the failure as one line on stderr; the exit status 2 to throw.
+    func exit() -> ExitCode {
+        FileHandle.standardError.write(Data("opsdeck: \(description)\n".utf8))
+        return ExitCode(2)
     }
 }
 

@@ -32,6 +32,17 @@ struct LiveOptions: ParsableArguments {
         return Poller(environments: settings.environments, sources: sources, setupErrors: errors, interval: settings.pollInterval, historyMinutes: settings.historyMinutes, aggregator: settings.aggregator, monitoring: settings.monitoring)
     }
 
+    /// Starts a recording at `path` (gzip when asked or named .gz) of a session watching `settings`.
+    func recorder(to path: String, title: String, start: Date, settings: OpsdeckConfig, gzip: Bool = false) throws -> Recorder {
+        let header = Recording.Header(title: title, start: start, historyMinutes: settings.historyMinutes, environments: settings.environments,
+                                      aggregator: settings.aggregator, monitoring: settings.monitoring)
+        do {
+            return try Recorder(url: URL(fileURLWithPath: path), header: header, gzip: gzip || path.hasSuffix(".gz"))
+        } catch {
+            throw ConsoleFailure("\(error)")
+        }
+    }
+
     /// The config and a poller over it, for the synchronous console command.
     func poller(environment: [String: String]) throws -> (poller: Poller, config: OpsdeckConfig) {
         let settings = try Blocking.wait { try await self.settings(environment: environment) }

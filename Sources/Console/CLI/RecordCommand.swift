@@ -33,15 +33,9 @@ struct RecordCommand: AsyncParsableCommand {
         let recorder: Recorder
         do {
             settings = try await live.settings(environment: environment)
-            let header = Recording.Header(title: "recorded \(AWSDate.format(Date()))", start: Date(), historyMinutes: settings.historyMinutes, environments: settings.environments, aggregator: settings.aggregator, monitoring: settings.monitoring)
-            do {
-                recorder = try Recorder(url: URL(fileURLWithPath: file), header: header, gzip: gzip || file.hasSuffix(".gz"))
-            } catch {
-                throw ConsoleFailure("\(error)")
-            }
+            recorder = try live.recorder(to: file, title: "recorded \(AWSDate.format(Date()))", start: Date(), settings: settings, gzip: gzip)
         } catch let failure as ConsoleFailure {
-            FileHandle.standardError.write(Data("opsdeck: \(failure)\n".utf8))
-            throw ExitCode(2)
+            throw failure.exit()
         }
         let poller = live.poller(settings, environment: environment) { RecordingSource($1, environment: $0, recorder: recorder) }
         let end = duration.map { Date().addingTimeInterval($0) } ?? .distantFuture

@@ -24,8 +24,7 @@ struct ReplayCommand: ParsableCommand {
                 let fixture = try load()
                 try SnapshotOutput.print(fixture.frames[fixture.frames.count - 1].snapshot, format: format)
             } catch let failure as ConsoleFailure {
-                FileHandle.standardError.write(Data("opsdeck: \(failure)\n".utf8))
-                throw ExitCode(2)
+                throw failure.exit()
             }
             return
         }

@@ -28,19 +28,13 @@ struct SnapshotCommand: AsyncParsableCommand {
         do {
             let settings = try await live.settings(environment: environment)
             if let record {
-                let header = Recording.Header(title: "snapshot \(AWSDate.format(now))", start: now, historyMinutes: settings.historyMinutes, environments: settings.environments, aggregator: settings.aggregator, monitoring: settings.monitoring)
-                do {
-                    recorder = try Recorder(url: URL(fileURLWithPath: record), header: header, gzip: record.hasSuffix(".gz"))
-                } catch {
-                    throw ConsoleFailure("\(error)")
-                }
+                recorder = try live.recorder(to: record, title: "snapshot \(AWSDate.format(now))", start: now, settings: settings)
             }
             poller = live.poller(settings, environment: environment) { environment, source in
                 recorder.map { RecordingSource(source, environment: environment, recorder: $0) } ?? source
             }
         } catch let failure as ConsoleFailure {
-            FileHandle.standardError.write(Data("opsdeck: \(failure)\n".utf8))
-            throw ExitCode(2)
+            throw failure.exit()
         }
         let snapshot = await poller.poll(now: now, force: true)
         if let recorder {

@@ -27,8 +27,7 @@ struct TriageLogCommand: ParsableCommand {
         do {
             entries = try TriageLog.load(file)
         } catch {
-            FileHandle.standardError.write(Data("opsdeck: \(error)\n".utf8))
-            throw ExitCode(2)
+            throw ConsoleFailure("\(error)").exit()
         }
         if let since {
             guard let start = AWSDate.parse(since) else { throw ValidationError("--since must be an ISO 8601 time such as 2026-11-22T14:00:00Z") }
