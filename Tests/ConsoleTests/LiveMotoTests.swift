@@ -184,6 +184,52 @@ import Telemetry
         try session.waitFor { $0.contains("DetectStackDrift changes AWS: start opsdeck with --allow-actions") }
     }
 
+    /// Every operation the stub in front of moto was asked for, in order.
+    func operations(_ log: URL) throws -> [String] {
+        let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").compactMap { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["action"] as? String
+        }
+    }
+
+    @Test func expiredMutesAreNeverRestoredWithoutTheFlag() throws {
+        let platform = try MotoPlatform()
+        let stubLog = try platform.startStub()
+        let state = platform.directory.appendingPathComponent("state/opsdeck")
+        try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+        try #"{"acknowledged": {}, "muted": {"staging/staging-csv-errors": "2020-01-01T00:00:00Z", "prod/any-alarm-name-at-all": "2020-01-01T00:00:00Z"}}"#
+            .write(to: state.appendingPathComponent("triage.json"), atomically: true, encoding: .utf8)
+        let muted = TriageLogEntry(time: Date(timeIntervalSince1970: 1_577_833_200), who: "ops", environment: "staging", action: "mute",
+                                   target: "staging-csv-errors", detail: "DisableAlarmActions until 2020-01-01T00:00:00Z", outcome: "ok")
+        try TriageLog.append(muted, to: state.appendingPathComponent("triage-log.jsonl"))
+        let environment = platform.processEnvironment().filter { $0.key.hasPrefix("AWS_") || ["HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME"].contains($0.key) }
+        let exports = environment.map { "\($0.key)='\($0.value)'" }.sorted().joined(separator: " ")
+
+        let readOnly = try TmuxSession(width: 160, height: 48, command: "env \(exports) \(TmuxSession.opsdeck) --config \(platform.configFile.path)")
+        let screen = try readOnly.waitFor(20) { $0.contains("staging-csv-errors") && $0.contains("ACTIONS OFF") && $0.contains("platform-network-prod") }
+        #expect(screen.contains("restart with --allow-actions to re-enable"), "\(screen)")
+        try readOnly.send("7", "Enter")
+        try readOnly.waitFor { $0.contains("actions still disabled since 00:00:00 UTC; restart with --allow-actions to re-enable") }
+        try readOnly.send("Escape", "q")
+        try readOnly.waitFor { $0.contains("[exit 0]") }
+        readOnly.kill()
+        let calls = try operations(stubLog)
+        #expect(calls.contains("DescribeAlarms"), "the console polled through the stand-in: \(calls)")
+        #expect(!calls.contains { APICall(.cloudWatch, $0, .json([:])).changesAWS }, "no call that changes AWS without --allow-actions: \(calls)")
+        #expect(try TriageState.load(state.appendingPathComponent("triage.json")).muted.count == 2, "the mutes are kept until they can be restored")
+
+        let allowed = try TmuxSession(width: 160, height: 48, command: "env \(exports) \(TmuxSession.opsdeck) --allow-actions --config \(platform.configFile.path)")
+        defer { allowed.kill() }
+        try allowed.waitFor(20) { $0.contains("staging-csv-errors actions enabled again") || $0.contains("staging-csv-errors: actions enabled again") }
+        try allowed.send("q")
+        try allowed.waitFor { $0.contains("[exit 0]") }
+        let restored = try operations(stubLog).filter { APICall(.cloudWatch, $0, .json([:])).changesAWS }
+        #expect(restored == ["EnableAlarmActions"], "only the mute this opsdeck logged is restored")
+        let stubbed = try String(contentsOf: stubLog, encoding: .utf8)
+        #expect(stubbed.contains(#"{"action": "EnableAlarmActions", "params": {"AlarmNames": ["staging-csv-errors"]}}"#))
+        #expect(try TriageState.load(state.appendingPathComponent("triage.json")).muted.keys.sorted() == ["prod/any-alarm-name-at-all"])
+    }
+
     @Test func organizationAccountsAreDiscovered() throws {
         let platform = try MotoPlatform()
         let sandbox = (platform.seeded["organization"] as! [String: String])["sandbox"]!

@@ -66,11 +66,49 @@ import Testing
     @Test func expiredMutesAreRestoredOnTheNextTick() {
         var s = live()
         s.triage.muted["staging/staging-csv-processor-Errors"] = story.date(620)
+        s.openMutes = ["staging/staging-csv-processor-Errors"]
         #expect(s.handle(.tick(elapsed: 1)) == nil)
         let effect = s.handle(.tick(elapsed: 10))
         #expect(effect == .triage([.unmute(environment: "staging", alarm: "staging-csv-processor-Errors"), .save(TriageState())]))
         _ = s.handle(.triage(.unmuteFailed(key: "staging/staging-csv-processor-Errors", retry: story.date(700))))
         #expect(s.triage.muted["staging/staging-csv-processor-Errors"] == story.date(700))
+        #expect(s.openMutes.contains("staging/staging-csv-processor-Errors"), "a failed restore is tried again")
+        _ = s.handle(.triage(.unmuted(key: "staging/staging-csv-processor-Errors")))
+        #expect(s.triage.muted.isEmpty && s.openMutes.isEmpty)
+    }
+
+    @Test func expiredMutesStayOffAndSaySoWithoutTheFlag() throws {
+        var s = live(allowActions: false)
+        let key = try #require(s.snapshot.alarms.first { $0.state == .alarm }).key
+        s.triage.muted[key] = story.date(600)
+        s.triage.muted["prod/any-alarm-name-at-all"] = story.date(600)
+        s.openMutes = [key]
+        #expect(s.handle(.tick(elapsed: 1)) == nil, "no call leaves without --allow-actions")
+        #expect(s.triage.muted.count == 2, "the mutes are kept to restore later")
+        #expect(s.view.message?.role == .critical)
+        #expect(s.view.message?.text.contains("restart with --allow-actions to re-enable") == true)
+        let alarm = try #require(s.snapshot.alarms.first { $0.key == key })
+        #expect(alarm.actionsStillOff == "actions still disabled since \(Format.clock(story.date(600))) UTC; restart with --allow-actions to re-enable")
+        let row = try #require(PanelCatalog.panel(.alarms).content(for: s.snapshot).rows.first { $0.key == key })
+        #expect(row.cells.contains { if case .text("ACTIONS OFF", .critical) = $0 { true } else { false } })
+        #expect(s.handle(.tick(elapsed: 1)) == nil)
+    }
+
+    @Test func onlyMutesThisOpsdeckLoggedAreRestored() {
+        var s = live()
+        s.triage.muted["staging/staging-csv-processor-Errors"] = story.date(600)
+        s.triage.muted["prod/any-alarm-name-at-all"] = story.date(600)
+        s.openMutes = TriageLog.openMutes([
+            TriageLogEntry(time: story.date(0), who: "ops", environment: "staging", action: "mute", target: "staging-csv-processor-Errors", detail: "", outcome: "ok"),
+            TriageLogEntry(time: story.date(1), who: "ops", environment: "prod", action: "mute", target: "any-alarm-name-at-all", detail: "", outcome: "failed: AccessDenied"),
+            TriageLogEntry(time: story.date(2), who: "ops", environment: "dev", action: "mute", target: "old", detail: "", outcome: "ok"),
+            TriageLogEntry(time: story.date(3), who: "ops", environment: "dev", action: "unmute", target: "old", detail: "", outcome: "ok"),
+        ])
+        #expect(s.openMutes == ["staging/staging-csv-processor-Errors"])
+        var expected = TriageState()
+        expected.muted["prod/any-alarm-name-at-all"] = story.date(600)
+        #expect(s.handle(.tick(elapsed: 1)) == .triage([.unmute(environment: "staging", alarm: "staging-csv-processor-Errors"), .save(expected)]))
+        #expect(s.view.message?.text.hasPrefix("prod/any-alarm-name-at-all: actions still disabled") == true)
     }
 
     @Test func cancellingAndRefusalsSayWhy() {

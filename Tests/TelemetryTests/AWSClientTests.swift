@@ -22,6 +22,27 @@ import Testing
         return client
     }
 
+    @Test func callsThatChangeAWSNeverLeaveWithoutAllowActions() async throws {
+        let transport = ScriptedTransport([.success(.text(200, "{}")), .success(.text(200, "{}"))])
+        var readOnly = client(transport)
+        for operation in ["DisableAlarmActions", "EnableAlarmActions", "DeleteAlarms", "PutMetricAlarm", "DetectStackDrift", "SetAlarmState", "SomethingNew"] {
+            await #expect(throws: AWSError.self) { try await readOnly.perform(APICall(.cloudWatch, operation, .json([:]))) }
+            do {
+                _ = try await readOnly.perform(APICall(.cloudWatch, operation, .json([:])))
+            } catch let error as AWSError {
+                #expect(error.code == "ReadOnly" && error.description.contains("start opsdeck with --allow-actions"))
+            }
+        }
+        #expect(transport.count == 0, "nothing was sent")
+        _ = try await readOnly.perform(APICall(.cloudWatch, "DescribeAlarms", .json([:])))
+        #expect(transport.count == 1, "reading calls go out")
+        readOnly.allowsActions = true
+        _ = try await readOnly.perform(APICall(.cloudWatch, "EnableAlarmActions", .json([:])))
+        #expect(transport.count == 2)
+        let reading = ["GetMetricData", "DescribeStacks", "ListStackSets", "FilterLogEvents", "AssumeRole", "AssumeRoleWithWebIdentity", "GetCallerIdentity", "StartQuery", "CreateToken"]
+        #expect(reading.allSatisfy { !APICall(.cloudWatch, $0, .json([:])).changesAWS })
+    }
+
     @Test func signsQueryCallsForTheRegionalEndpoint() async throws {
         let transport = ScriptedTransport([.success(Self.ok)])
         let identity = try await STSClient(client(transport)).callerIdentity()

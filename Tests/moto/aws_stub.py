@@ -5,7 +5,8 @@ Usage: aws_stub.py PORT MOTO_URL LOG.jsonl [FAULTS.json]
 Stubbed: CloudFormation DetectStackDrift, DescribeStackDriftDetectionStatus, DescribeStackResourceDrifts (the AWS CLI
 example, turned back into the query protocol's XML), and CloudWatch DisableAlarmActions, EnableAlarmActions and
 DescribeAlarmHistory. Every stubbed call is appended to LOG as {"action": ..., "params": ...}. Everything else is
-forwarded to moto unchanged (same path, headers and body, so moto still checks the signature).
+forwarded to moto unchanged (same path, headers and body, so moto still checks the signature) and logged as
+{"action": ..., "forwarded": true}, so LOG names every call that reached the stub.
 
 FAULTS.json, re-read on every request, injects failures: {"mode": M, "operations": [...]} where M is "throttle"
 (HTTP 400 Throttling in the caller's protocol), "5xx" (HTTP 503 with an HTML page), "timeout" (no answer for 30 s),
@@ -115,6 +116,8 @@ class Handler(BaseHTTPRequestHandler):
             content_type, answer = STUBS[action](params)
             self.reply(200, {"Content-Type": content_type}, answer)
             return
+        with lock, open(LOG, "a") as log:
+            log.write(json.dumps({"action": action, "forwarded": True}) + "\n")
         connection = http.client.HTTPConnection(MOTO.hostname, MOTO.port, timeout=30)
         connection.putrequest("POST", self.path, skip_host=True, skip_accept_encoding=True)
         for name, value in self.headers.items():

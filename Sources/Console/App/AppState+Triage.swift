@@ -82,7 +82,7 @@ extension AppState {
             return nil
         }
         triage.acknowledged[alarm.key] = undo ? nil : view.now
-        snapshot = triage.decorate(snapshot)
+        snapshot = decorated(snapshot)
         view.message = .init(undo ? "\(alarm.name): acknowledgement withdrawn" : "\(alarm.name) acknowledged", role: .ok)
         let entry = TriageLogEntry(time: view.now, who: "", environment: alarm.environment, action: undo ? "unacknowledge" : "acknowledge",
                                    target: alarm.name, detail: "\(alarm.state.rawValue) since \(AWSDate.format(alarm.since)): \(alarm.reason)", outcome: "ok")
@@ -153,17 +153,43 @@ extension AppState {
         view.message = .init("\(alarm.name) → \(panel.title)\(alarm.resource.map { ", filtered to \($0)" } ?? "") (Esc clears)", role: .accent)
     }
 
-    /// Turns the actions of alarms whose mute ran out back on.
+    /// Turns the actions of alarms whose mute ran out back on, when allowed and when this opsdeck muted them (its
+    /// triage log says so); every other expired mute stays in the state and is shown as actions still off.
     mutating func restoreExpiredMutes() -> ConsoleEffect? {
         let expired = triage.expiredMutes(at: view.now)
-        guard !expired.isEmpty else { return nil }
-        for key in expired { triage.muted[key] = nil }
-        snapshot = triage.decorate(snapshot)
-        let requests = expired.compactMap { key -> TriageRequest? in
+        let restore = allowActions ? expired.filter { openMutes.contains($0) } : []
+        var stuck: [String: String] = [:]
+        for key in expired where !restore.contains(key) {
+            let since = triage.muted[key].map { "since \(Format.clock($0)) UTC" } ?? ""
+            stuck[key] = allowActions
+                ? "actions still disabled \(since): this opsdeck's triage log has no mute of it, so enable them yourself"
+                : "actions still disabled \(since); restart with --allow-actions to re-enable"
+        }
+        if stuck != stillOff {
+            let new = stuck.keys.filter { stillOff[$0] == nil }.sorted()
+            stillOff = stuck
+            snapshot = decorated(snapshot)
+            if let first = new.first {
+                let more = new.count > 1 ? " (and \(new.count - 1) more)" : ""
+                view.message = .init("\(first)\(more): \(stuck[first]!)", role: .critical)
+            }
+        }
+        guard !restore.isEmpty else { return nil }
+        for key in restore {
+            triage.muted[key] = nil
+            openMutes.remove(key)
+        }
+        snapshot = decorated(snapshot)
+        let requests = restore.compactMap { key -> TriageRequest? in
             guard let slash = key.firstIndex(of: "/") else { return nil }
             return .unmute(environment: String(key[..<slash]), alarm: String(key[key.index(after: slash)...]))
         }
         return .triage(requests + [.save(triage)])
+    }
+
+    /// `snapshot` with the triage state and the actions still off shown on its alarms.
+    func decorated(_ snapshot: Snapshot) -> Snapshot {
+        triage.decorate(snapshot, stillOff: stillOff)
     }
 
     /// Applies what the runner reports.
@@ -176,11 +202,19 @@ extension AppState {
             open(.report)
         case .muted(let key, let until):
             triage.muted[key] = until
-            snapshot = triage.decorate(snapshot)
+            openMutes.insert(key)
+            snapshot = decorated(snapshot)
+            return .triage([.save(triage)])
+        case .unmuted(let key):
+            triage.muted[key] = nil
+            openMutes.remove(key)
+            stillOff[key] = nil
+            snapshot = decorated(snapshot)
             return .triage([.save(triage)])
         case .unmuteFailed(let key, let retry):
             triage.muted[key] = retry
-            snapshot = triage.decorate(snapshot)
+            openMutes.insert(key)
+            snapshot = decorated(snapshot)
             return .triage([.save(triage)])
         }
         return nil

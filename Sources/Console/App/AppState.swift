@@ -16,6 +16,10 @@ struct AppState: Sendable {
     var triage = TriageState()
     /// Whether calls that change AWS (drift detection, muting) may be made, after confirmation.
     var allowActions = false
+    /// Alarm keys whose actions this opsdeck disabled, per its triage log: the only mutes it re-enables by itself.
+    var openMutes: Set<String> = []
+    /// Alarm keys whose mute ran out with their actions still disabled, and why.
+    var stillOff: [String: String] = [:]
     /// The action a confirmation prompt is asking about.
     var pending: [TriageRequest] = []
     /// The alarm a mute-duration prompt is for.
@@ -63,7 +67,7 @@ struct AppState: Sendable {
             if isLive { return restoreExpiredMutes() }
         case .snapshot(let snapshot, let prepared):
             let pruned = isLive && triage.prune(snapshot)
-            self.snapshot = triage.decorate(snapshot)
+            self.snapshot = decorated(snapshot)
             cache.install(prepared, version: view.dataVersion)
             if pruned { return .triage([.save(triage)]) }
         case .triage(let outcome):

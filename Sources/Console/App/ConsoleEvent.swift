@@ -37,6 +37,8 @@ enum TriageOutcome: Equatable, Sendable {
     case message(String, StyleRole)
     case report(DashboardView.Report)
     case muted(key: String, until: Date)
+    /// The alarm's actions are enabled again.
+    case unmuted(key: String)
     /// Enabling actions failed; try again at `retry`.
     case unmuteFailed(key: String, retry: Date)
 }

@@ -73,7 +73,7 @@ final class TriageRunner: @unchecked Sendable {
             do {
                 try await CloudWatchClient(source).setActions(alarm: name, enabled: true)
                 await log(environment, "unmute", name, "EnableAlarmActions", "ok")
-                return [.message("\(name): actions enabled again", .ok)]
+                return [.unmuted(key: key), .message("\(name): actions enabled again", .ok)]
             } catch {
                 await log(environment, "unmute", name, "EnableAlarmActions", "failed: \(error)")
                 return [.unmuteFailed(key: key, retry: Date().addingTimeInterval(60)), .message("\(name): could not enable actions (retrying in 1m): \(error)", .critical)]

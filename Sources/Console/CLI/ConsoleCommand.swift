@@ -20,8 +20,8 @@ struct ConsoleCommand: ParsableCommand {
     func run() throws {
         try options.runConsole {
             guard demo else {
-                let (poller, config) = try live.poller(environment: ProcessInfo.processInfo.environment)
-                return .live(poller, allowActions: config.allowActions)
+                let (poller, allowed) = try live.poller(environment: ProcessInfo.processInfo.environment, allowActionsFlag: options.allowActions)
+                return .live(poller, allowActions: allowed)
             }
             do {
                 return .replay(try Blocking.wait { try await DemoFixture.load() })

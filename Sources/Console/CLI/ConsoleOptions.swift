@@ -23,7 +23,7 @@ struct ConsoleOptions: ParsableArguments {
     /// What the console shows: a timeline to replay, or a poller to follow live.
     enum Source {
         case replay(Fixture)
-        /// A live poller, and whether config.toml allows actions.
+        /// A live poller, and whether actions are allowed (--allow-actions or config.toml).
         case live(Poller, allowActions: Bool)
     }
 
@@ -73,14 +73,19 @@ struct ConsoleOptions: ParsableArguments {
         switch source {
         case .replay(let fixture):
             state = AppState(replay: ReplaySession(fixture: fixture, speed: speed), bindings: bindings)
-        case .live(let poller, let configured):
+        case .live(let poller, let allowed):
             let now = Date()
             state = AppState(live: Snapshot.waiting(for: poller.environments, at: now), now: now, bindings: bindings)
-            state.allowActions = allowActions || configured
+            state.allowActions = allowed
             do {
                 state.triage = try TriageState.load(paths.triageStateFile)
             } catch {
                 startupProblems.append("\(error); starting with no acknowledgements or mutes")
+            }
+            do {
+                state.openMutes = TriageLog.openMutes(try TriageLog.load(paths.triageLogFile))
+            } catch {
+                startupProblems.append("\(error); no expired mute will be re-enabled")
             }
             sources = poller.sources
             polling = Task.detached { await poller.run { mailbox.post($0) } }

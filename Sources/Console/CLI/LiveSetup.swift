@@ -22,12 +22,13 @@ struct LiveOptions: ParsableArguments {
         }
     }
 
-    /// A poller over the live AWS clients of `settings`, each source passed through `wrap` (e.g. to record it).
-    func poller(_ settings: OpsdeckConfig, environment: [String: String], wrap: (EnvironmentConfig, any ExchangeSource) -> any ExchangeSource = { $1 }) -> Poller {
+    /// A poller over the live AWS clients of `settings`, each source passed through `wrap` (e.g. to record it); calls
+    /// that change AWS leave the process only with `allowActions` (the headless commands never allow them).
+    func poller(_ settings: OpsdeckConfig, environment: [String: String], allowActions: Bool = false, wrap: (EnvironmentConfig, any ExchangeSource) -> any ExchangeSource = { $1 }) -> Poller {
         var options = TransportOptions(environment: environment)
         options.requestTimeoutMs = Int(settings.requestTimeout * 1000)
         let transport = CurlTransport(options: options)
-        var (sources, errors) = LiveSources.make(config: settings, environment: environment, transport: transport)
+        var (sources, errors) = LiveSources.make(config: settings, environment: environment, transport: transport, allowActions: allowActions)
         for env in settings.environments { sources[env.name] = sources[env.name].map { wrap(env, $0) } }
         return Poller(environments: settings.environments, sources: sources, setupErrors: errors, interval: settings.pollInterval, historyMinutes: settings.historyMinutes, aggregator: settings.aggregator, monitoring: settings.monitoring)
     }
@@ -43,9 +44,10 @@ struct LiveOptions: ParsableArguments {
         }
     }
 
-    /// The config and a poller over it, for the synchronous console command.
-    func poller(environment: [String: String]) throws -> (poller: Poller, config: OpsdeckConfig) {
+    /// A poller for the synchronous console command, and whether actions are allowed (`flag` or `allow_actions`).
+    func poller(environment: [String: String], allowActionsFlag flag: Bool) throws -> (poller: Poller, allowActions: Bool) {
         let settings = try Blocking.wait { try await self.settings(environment: environment) }
-        return (poller(settings, environment: environment), settings)
+        let allowed = flag || settings.allowActions
+        return (poller(settings, environment: environment, allowActions: allowed), allowed)
     }
 }

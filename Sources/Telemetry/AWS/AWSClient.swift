@@ -15,6 +15,8 @@ public struct AWSClient: ExchangeSource {
     public var jitter: @Sendable () -> Double = { Double.random(in: 0..<1) }
     /// Called once per HTTP attempt, for counting API calls.
     public var onAttempt: (@Sendable (APICall) -> Void)?
+    /// Whether calls that change AWS may be sent (--allow-actions); when false they fail before leaving the process.
+    public var allowsActions = false
 
     public init(region: String, credentials: (any CredentialProvider)?, transport: any HTTPTransport, endpoints: EndpointResolver, retry: RetryPolicy = RetryPolicy(), skew: ClockSkew = ClockSkew()) {
         self.region = region
@@ -26,6 +28,7 @@ public struct AWSClient: ExchangeSource {
     }
 
     public func perform(_ call: APICall) async throws -> Data {
+        guard allowsActions || !call.changesAWS else { throw AWSError.actionsNotAllowed(call) }
         var attempt = 1
         var refreshedCredentials = false
         while true {

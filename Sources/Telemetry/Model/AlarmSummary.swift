@@ -14,6 +14,8 @@ public struct AlarmSummary: Codable, Equatable, Sendable {
     /// Local triage: when someone acknowledged the alarm, and until when its actions are muted.
     public var acknowledgedAt: Date?
     public var mutedUntil: Date?
+    /// Why the actions are still off after the mute ran out (not re-enabled without --allow-actions), if they are.
+    public var actionsStillOff: String?
 
     public init(environment: String, name: String, state: State, since: Date, reason: String, namespace: String, metric: String, resource: String? = nil) {
         self.environment = environment

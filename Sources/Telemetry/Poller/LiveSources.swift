@@ -3,8 +3,9 @@ import Foundation
 /// Builds the live exchange source of every configured environment: credential chain (profile or default), then the
 /// environment's role if it names one, signed clients over one shared libcurl transport.
 public enum LiveSources {
-    /// Sources by environment name, and a message for each environment whose credentials could not be set up.
-    public static func make(config: OpsdeckConfig, environment: [String: String], transport: any HTTPTransport) -> (sources: [String: any ExchangeSource], errors: [String: String]) {
+    /// Sources by environment name, and a message for each environment whose credentials could not be set up; calls that
+    /// change AWS leave the process only when `allowActions` is set.
+    public static func make(config: OpsdeckConfig, environment: [String: String], transport: any HTTPTransport, allowActions: Bool = false) -> (sources: [String: any ExchangeSource], errors: [String: String]) {
         var sources: [String: any ExchangeSource] = [:]
         var errors: [String: String] = [:]
         let profiles: AWSProfiles
@@ -24,7 +25,9 @@ public enum LiveSources {
                 if let role = env.roleArn {
                     credentials = RoleCredentials.assumeRole(role, externalId: env.externalId, sessionName: "opsdeck-\(env.name)", source: credentials, region: env.region, transport: transport, endpoints: endpoints)
                 }
-                sources[env.name] = AWSClient(region: env.region, credentials: credentials, transport: transport, endpoints: endpoints, retry: RetryPolicy(quota: quota), skew: skew)
+                var client = AWSClient(region: env.region, credentials: credentials, transport: transport, endpoints: endpoints, retry: RetryPolicy(quota: quota), skew: skew)
+                client.allowsActions = allowActions
+                sources[env.name] = client
             } catch {
                 errors[env.name] = "credentials: \(error)"
             }

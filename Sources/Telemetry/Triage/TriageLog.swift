@@ -55,6 +55,20 @@ public enum TriageLog {
         }
     }
 
+    /// The alarm keys ("env/name") whose actions this opsdeck disabled and has not yet enabled again, per `entries`.
+    public static func openMutes(_ entries: [TriageLogEntry]) -> Set<String> {
+        var open = Set<String>()
+        for entry in entries where entry.outcome == "ok" {
+            let key = "\(entry.environment)/\(entry.target)"
+            switch entry.action {
+            case "mute": open.insert(key)
+            case "unmute": open.remove(key)
+            default: break
+            }
+        }
+        return open
+    }
+
     /// The entries as a Markdown table for an incident report.
     public static func markdown(_ entries: [TriageLogEntry], title: String = "opsdeck triage log") -> String {
         func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }

@@ -31,12 +31,15 @@ public struct TriageState: Codable, Equatable, Sendable {
         try encoder.encode(self).write(to: url, options: .atomic)
     }
 
-    /// `snapshot` with each alarm's acknowledgement and mute filled in.
-    public func decorate(_ snapshot: Snapshot) -> Snapshot {
+    /// `snapshot` with each alarm's acknowledgement and mute filled in, and why the actions of those in `stillOff`
+    /// are still disabled after their mute ran out.
+    public func decorate(_ snapshot: Snapshot, stillOff: [String: String] = [:]) -> Snapshot {
         var out = snapshot
         for index in out.alarms.indices {
-            out.alarms[index].acknowledgedAt = acknowledged[out.alarms[index].key]
-            out.alarms[index].mutedUntil = muted[out.alarms[index].key]
+            let key = out.alarms[index].key
+            out.alarms[index].acknowledgedAt = acknowledged[key]
+            out.alarms[index].mutedUntil = muted[key]
+            out.alarms[index].actionsStillOff = stillOff[key]
         }
         return out
     }
