@@ -25,7 +25,7 @@ struct EventLoop {
                 var buffer = CellBuffer(width: width, height: height)
                 Dashboard.render(state.snapshot, view: state.view, into: &buffer, cache: state.cache)
                 backend.draw(buffer)
-                drawnSecond = Int(state.view.now.timeIntervalSince1970)
+                drawnSecond = Int(saturating: state.view.now.timeIntervalSince1970)
                 dirty = false
             }
             var events: [ConsoleEvent] = []
@@ -56,7 +56,7 @@ struct EventLoop {
                     break
                 }
             }
-            dirty = dirty || events.count > 1 || state.replay?.frame != before || Int(state.view.now.timeIntervalSince1970) != drawnSecond
+            dirty = dirty || events.count > 1 || state.replay?.frame != before || Int(saturating: state.view.now.timeIntervalSince1970) != drawnSecond
         }
     }
 

@@ -33,7 +33,7 @@ struct StatusBar {
             return ("LIVE", .ok)
         case .replay(let speed, let paused, let position, let duration):
             let progress = "\(Format.position(position))/\(Format.position(duration))"
-            return paused ? ("PAUSED \(progress)", .warn) : ("REPLAY x\(Int(speed)) \(progress)", .accent)
+            return paused ? ("PAUSED \(progress)", .warn) : ("REPLAY x\(Int(saturating: speed)) \(progress)", .accent)
         }
     }
 

@@ -16,7 +16,7 @@ public struct Sparkline: Sendable {
         let shown = values.suffix(width)
         let top = max(shown.max() ?? 0, threshold ?? 0)
         for (offset, value) in shown.enumerated() {
-            let level = top > 0 ? Int((value / top * Double(Self.bars.count - 1)).rounded()) : 0
+            let level = top > 0 ? Int(saturating: (value / top * Double(Self.bars.count - 1)).rounded()) : 0
             let bar = Self.bars[min(max(0, level), Self.bars.count - 1)]
             let role: StyleRole
             if let threshold, value > threshold {

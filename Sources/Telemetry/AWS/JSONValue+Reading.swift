@@ -26,10 +26,17 @@ extension JSONValue {
     public var double: Double? { if case .number(let value) = self { value } else { nil } }
     public var array: [JSONValue] { if case .array(let items) = self { items } else { [] } }
 
-    /// A timestamp sent as epoch seconds (the JSON wire format) or as ISO 8601 text (as the AWS CLI prints it).
+    /// A number in a short text form: "2", "1e+23", "-1.5".
+    public var text: String {
+        guard case .number(let value) = self else { return "\(self)" }
+        return value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
+    }
+
+    /// A timestamp sent as epoch seconds (the JSON wire format) or as ISO 8601 text (as the AWS CLI prints it); nil for
+    /// seconds outside years 0 to 9999, which no AWS timestamp has.
     public var date: Date? {
         switch self {
-        case .number(let seconds): Date(timeIntervalSince1970: seconds)
+        case .number(let seconds): seconds.bounded(by: 2.5e11).map(Date.init(timeIntervalSince1970:))
         case .string(let text): AWSDate.parse(text)
         default: nil
         }

@@ -16,6 +16,8 @@ public struct OpsdeckConfig: Sendable, Equatable {
     public var historyMinutes: Int = 30
     /// Seconds an API request may take before it counts as timed out (then it is retried).
     public var requestTimeout: Double = 20
+    /// Seconds a profile's credential_process may take before it is stopped.
+    public var credentialProcessTimeout: Double = 60
     /// The Config aggregator that answers for every account's compliance, if one is named.
     public var aggregator: AggregatorConfig?
     /// The environment of the CloudWatch monitoring account that reads every account's metrics (cross-account observability).
@@ -50,7 +52,7 @@ public struct OpsdeckConfig: Sendable, Equatable {
     /// Parses config TOML text; environments without a region take `defaultRegion` (AWS_REGION / AWS_DEFAULT_REGION).
     public static func parse(_ text: String, defaultRegion: String? = nil) throws -> OpsdeckConfig {
         let root = try TOMLParser.parse(text)
-        let known: Set<String> = ["poll_interval", "history_minutes", "request_timeout", "allow_actions", "environments", "watch", "discovery", "aggregator", "monitoring"]
+        let known: Set<String> = ["poll_interval", "history_minutes", "request_timeout", "credential_process_timeout", "allow_actions", "environments", "watch", "discovery", "aggregator", "monitoring"]
         if let unknown = root.keys.sorted().first(where: { !known.contains($0) }) { throw ConfigError("unknown setting '\(unknown)'") }
         var config = OpsdeckConfig(environments: [])
         if let interval = root["poll_interval"] {
@@ -64,6 +66,10 @@ public struct OpsdeckConfig: Sendable, Equatable {
         if let timeout = root["request_timeout"] {
             guard let seconds = timeout.number, (1...300).contains(seconds) else { throw ConfigError("request_timeout must be 1 to 300 seconds") }
             config.requestTimeout = seconds
+        }
+        if let timeout = root["credential_process_timeout"] {
+            guard let seconds = timeout.number, (1...3600).contains(seconds) else { throw ConfigError("credential_process_timeout must be 1 to 3600 seconds") }
+            config.credentialProcessTimeout = seconds
         }
         if let allow = root["allow_actions"] {
             guard let flag = allow.boolean else { throw ConfigError("allow_actions must be true or false") }

@@ -19,6 +19,11 @@ public struct TOMLParser {
     private var chars: [Character]
     private var index = 0
     private var line = 1
+    /// How deep arrays and inline tables are nested where the parser stands.
+    private var depth = 0
+
+    /// Arrays and inline tables nested deeper than this are refused, so no input can exhaust the stack.
+    static let maxDepth = 64
 
     /// Parses `text` into its root table.
     public static func parse(_ text: String) throws -> [String: TOMLValue] {
@@ -169,6 +174,11 @@ public struct TOMLParser {
 
     private mutating func value() throws -> TOMLValue {
         guard let c = current else { throw fail("a value was expected") }
+        if c == "[" || c == "{" {
+            guard depth < Self.maxDepth else { throw fail("arrays and inline tables nested more than \(Self.maxDepth) deep") }
+            depth += 1
+        }
+        defer { if c == "[" || c == "{" { depth -= 1 } }
         switch c {
         case "\"", "'":
             return .string(try quoted())

@@ -6,14 +6,17 @@ import Foundation
 public struct CredentialChain: Sendable {
     public var environment: [String: String]
     public var profiles: AWSProfiles
+    /// How long a credential_process may take before it is stopped.
+    public var processTimeout: Double
 
-    public init(environment: [String: String], profiles: AWSProfiles) {
+    public init(environment: [String: String], profiles: AWSProfiles, processTimeout: Double = 60) {
         self.environment = environment
         self.profiles = profiles
+        self.processTimeout = processTimeout
     }
 
     /// Credentials available without any network call, and where they came from.
-    public func resolve(profile: String? = nil) throws -> (credentials: Credentials, source: String) {
+    public func resolve(profile: String? = nil) async throws -> (credentials: Credentials, source: String) {
         if profile == nil, let credentials = EnvironmentCredentials.read(environment) {
             return (credentials, "environment")
         }
@@ -25,7 +28,7 @@ public struct CredentialChain: Sendable {
             return (credentials, "profile \(name)")
         }
         if let command = settings["credential_process"] {
-            return (try CredentialProcess.run(command, environment: environment), "profile \(name) credential_process")
+            return (try await CredentialProcess.run(command, environment: environment, timeout: processTimeout), "profile \(name) credential_process")
         }
         throw CredentialError("profile '\(name)' has no aws_access_key_id/aws_secret_access_key or credential_process")
     }
@@ -58,11 +61,10 @@ public struct CredentialChain: Sendable {
                 }
                 return RoleCredentials.assumeRole(role, externalId: settings["external_id"], sessionName: settings["role_session_name"] ?? "opsdeck", source: source, region: stsRegion, transport: transport, endpoints: endpoints)
             }
-            if profiles.staticCredentials(name) != nil || settings["credential_process"] != nil {
-                let resolved = try resolve(profile: name)
-                if resolved.credentials.expiration == nil { return StaticCredentialProvider(resolved.credentials) }
+            if let keys = profiles.staticCredentials(name) { return StaticCredentialProvider(keys) }
+            if settings["credential_process"] != nil {
                 let chain = self
-                return CachingCredentialProvider { try chain.resolve(profile: name).credentials }
+                return CachingCredentialProvider { try await chain.resolve(profile: name).credentials }
             }
         }
         if profile == nil, let role = environment["AWS_ROLE_ARN"], let tokenFile = environment["AWS_WEB_IDENTITY_TOKEN_FILE"] {

@@ -20,27 +20,17 @@ public enum CredentialProcess {
         var Expiration: Date?
     }
 
-    /// Runs `command` through /bin/sh and returns the credentials it prints; errors never include its output.
-    public static func run(_ command: String, environment: [String: String]) throws -> Credentials {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        process.environment = environment
-        let stdout = Pipe()
-        process.standardOutput = stdout
-        process.standardError = FileHandle.standardError
-        process.standardInput = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            throw CredentialError("credential_process could not start: \(error.localizedDescription)")
+    /// Runs `command` through /bin/sh and returns the credentials it prints, waiting at most `timeout` seconds; errors
+    /// never include its output.
+    public static func run(_ command: String, environment: [String: String], timeout: Double) async throws -> Credentials {
+        let outcome = try await HelperProcess.run(command, environment: environment, timeout: timeout)
+        if outcome.timedOut {
+            throw CredentialError("credential_process did not answer within \(JSONValue.number(timeout).text) s and was stopped (credential_process_timeout in config.toml sets the limit)")
         }
-        let data = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw CredentialError("credential_process exited with status \(process.terminationStatus)")
-        }
-        return try parse(data)
+        if outcome.overflowed { throw CredentialError("credential_process printed more than 1 MB and was stopped") }
+        guard let status = outcome.status else { throw CredentialError("credential_process was killed by a signal") }
+        guard status == 0 else { throw CredentialError("credential_process exited with status \(status)") }
+        return try parse(outcome.output)
     }
 
     /// Reads a credential process's JSON output.

@@ -25,7 +25,7 @@ public struct FlowAggregator: Sendable {
         entry.bytes += record.bytes
         if record.action == "REJECT" {
             entry.rejected += 1
-            let bucket = Int(((record.start ?? windowStart) - windowStart) / bucketSeconds)
+            let bucket = Int(saturating: ((record.start ?? windowStart) - windowStart) / bucketSeconds)
             entry.rejectHistory[min(max(bucket, 0), buckets - 1)] += 1
         } else {
             entry.accepted += 1

@@ -7,7 +7,7 @@ public enum AccountDiscovery {
     public static func expand(_ config: OpsdeckConfig, environment: [String: String], transport: any HTTPTransport) async throws -> OpsdeckConfig {
         guard let discovery = config.discovery else { return config }
         let endpoints = EndpointResolver(environment: environment, configured: discovery.endpointURL)
-        let chain = CredentialChain(environment: environment, profiles: try AWSProfiles.load(environment: environment))
+        let chain = CredentialChain(environment: environment, profiles: try AWSProfiles.load(environment: environment), processTimeout: config.credentialProcessTimeout)
         let credentials = try chain.provider(profile: discovery.profile, region: "us-east-1", transport: transport, endpoints: endpoints)
         let client = AWSClient(region: "us-east-1", credentials: credentials, transport: transport, endpoints: endpoints)
         let accounts: [OrganizationsClient.Account]

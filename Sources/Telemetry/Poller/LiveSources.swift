@@ -15,7 +15,7 @@ public enum LiveSources {
             for env in config.environments { errors[env.name] = "\(error)" }
             return (sources, errors)
         }
-        let chain = CredentialChain(environment: environment, profiles: profiles)
+        let chain = CredentialChain(environment: environment, profiles: profiles, processTimeout: config.credentialProcessTimeout)
         let quota = RetryQuota()
         let skew = ClockSkew()
         for env in config.environments {

@@ -75,8 +75,9 @@ public enum RecordingCodec {
             let isCycle = line.starts(with: Data("{\"cycle\"".utf8))
             if !isCycle, let exchange = try? decoder.decode(Exchange.self, from: Data(line)) {
                 guard !recording.cycles.isEmpty else { throw RecordingError(line: number, cause: "an exchange before any cycle line") }
+                guard validOffset(exchange.t) else { throw RecordingError(line: number, cause: "time \(JSONValue.number(exchange.t).text) s is out of range (0 to \(JSONValue.number(maxOffset).text))") }
                 guard recording.cycles[recording.cycles.count - 1].polled.contains(exchange.env) else {
-                    throw RecordingError(line: number, cause: "exchange for '\(exchange.env)', which this cycle did not poll")
+                    throw RecordingError(line: number, cause: "exchange for '\(exchange.env.visible)', which this cycle did not poll")
                 }
                 recording.cycles[recording.cycles.count - 1].exchanges.append(exchange)
                 continue
@@ -96,11 +97,14 @@ public enum RecordingCodec {
             guard let cycle = try? decoder.decode(CycleLine.self, from: Data(line)) else {
                 throw RecordingError(line: number, cause: "a cycle line needs a number `cycle` and a list `polled`")
             }
+            guard validOffset(cycle.cycle) else {
+                throw RecordingError(line: number, cause: "cycle time \(JSONValue.number(cycle.cycle).text) s is out of range (0 to \(JSONValue.number(maxOffset).text))")
+            }
             if let last = recording.cycles.last, cycle.cycle < last.t {
                 throw RecordingError(line: number, cause: "cycle at \(cycle.cycle) s comes after one at \(last.t) s")
             }
             if let unknown = cycle.polled.first(where: { !names.contains($0) }) {
-                throw RecordingError(line: number, cause: "environment '\(unknown)' is not in the header")
+                throw RecordingError(line: number, cause: "environment '\(unknown.visible)' is not in the header")
             }
             recording.cycles.append(Recording.Cycle(t: cycle.cycle, polled: cycle.polled, exchanges: []))
         }
@@ -115,18 +119,36 @@ public enum RecordingCodec {
         guard object["format"]?.string == Recording.formatName else {
             throw RecordingError(line: 1, cause: "format is \(object["format"]?.string.map { "'\($0)'" } ?? "missing"), expected '\(Recording.formatName)'")
         }
-        if let version = object["version"]?.double, Int(version) > Recording.currentVersion {
-            throw RecordingError(line: 1, cause: "version \(Int(version)) is newer than this opsdeck reads (\(Recording.currentVersion)); upgrade opsdeck")
+        if let version = object["version"]?.double, version > Double(Recording.currentVersion) {
+            throw RecordingError(line: 1, cause: "version \(JSONValue.number(version).text) is newer than this opsdeck reads (\(Recording.currentVersion)); upgrade opsdeck")
         }
         guard object["version"]?.double == Double(Recording.currentVersion) else {
             throw RecordingError(line: 1, cause: "version \(object["version"].map { "\($0)" } ?? "missing") is not supported (expected \(Recording.currentVersion))")
         }
+        let header: Recording.Header
         do {
-            return try decoder.decode(Recording.Header.self, from: line)
+            header = try decoder.decode(Recording.Header.self, from: line)
         } catch {
             throw RecordingError(line: 1, cause: "header is incomplete (\(describe(error)))")
         }
+        var seen = Set<String>()
+        for environment in header.environments where !seen.insert(environment.name).inserted {
+            throw RecordingError(line: 1, cause: "environment '\(environment.name.visible)' appears twice in the header")
+        }
+        guard (1...Self.maxHistoryMinutes).contains(header.historyMinutes) else {
+            throw RecordingError(line: 1, cause: "historyMinutes \(header.historyMinutes) is out of range (1 to \(Self.maxHistoryMinutes))")
+        }
+        return header
     }
+
+    /// The longest metric history a recording may ask for: 7 days.
+    static let maxHistoryMinutes = 10_080
+
+    /// The latest time offset a cycle or exchange may carry: about 31 years, far past any real session.
+    static let maxOffset = 1e9
+
+    /// Whether `t` is a time offset a recording can hold.
+    static func validOffset(_ t: Double) -> Bool { t.bounded(by: maxOffset).map { $0 >= 0 } ?? false }
 
     /// A decoding error in a few words.
     static func describe(_ error: Error) -> String {
