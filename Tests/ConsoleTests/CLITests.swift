@@ -38,6 +38,6 @@ extension CLITests {
         let future = try run(["replay", file.path])
         #expect(future.status == 2 && future.output == "opsdeck: \(file.path): recording line 1: version 7 is newer than this opsdeck reads (2); upgrade opsdeck\n")
         let missing = try run(["replay", "/nonexistent.jsonl", "--format", "json"])
-        #expect(missing.status == 2 && missing.output == "opsdeck: /nonexistent.jsonl: cannot be read\n")
+        #expect(missing.status == 2 && missing.output == "opsdeck: /nonexistent.jsonl: cannot be read (No such file or directory)\n")
     }
 }

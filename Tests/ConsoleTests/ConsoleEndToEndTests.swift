@@ -86,8 +86,19 @@ import Testing
         try tmux.waitFor { $0.contains("[exit 0]") }
     }
 
+    @Test func sigpipeIsIgnored() throws {
+        let tmux = try TmuxSession(width: 100, height: 30, command: "\(binary) --demo")
+        defer { tmux.kill() }
+        try tmux.waitFor { $0.contains("1 Stacks") }
+        Foundation.kill(try tmux.pid(of: "opsdeck"), SIGPIPE)
+        try tmux.send("2")
+        try tmux.waitFor { $0.contains("2 Replication") }
+        try tmux.send("q")
+        try tmux.waitFor { $0.contains("[exit 0]") }
+    }
+
     /// Stop signals end the console cleanly; a crash (SIGSEGV) still dies of its signal. Either way the terminal is restored.
-    @Test(arguments: [(SIGTERM, ""), (SIGINT, ""), (SIGHUP, ""), (SIGSEGV, "Segmentation fault")])
+    @Test(arguments: [(SIGTERM, ""), (SIGINT, ""), (SIGHUP, ""), (SIGUSR1, ""), (SIGUSR2, ""), (SIGALRM, ""), (SIGSEGV, "Segmentation fault")])
     func signalsAndCrashesRestoreTheTerminal(signal: Int32, shellReport: String) throws {
         let tmux = try TmuxSession(width: 100, height: 30, command: "\(binary) --demo; stty -a | grep -o ' -\\?icanon' ")
         defer { tmux.kill() }

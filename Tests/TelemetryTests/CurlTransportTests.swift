@@ -38,6 +38,32 @@ import Testing
         }
     }
 
+    @Test(arguments: [
+        ("a 2 GB Content-Length", "HTTP/1.1 200 OK\r\nContent-Length: 2147483648\r\n\r\n"),
+        ("an endless chunked body", "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"),
+        ("an endless body with no length", "HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n"),
+    ])
+    func oversizedResponsesFailAtTheCap(what: String, head: String) async throws {
+        let chunked = head.contains("chunked")
+        let server = try LoopbackServer { write in
+            guard write(Data(head.utf8)) else { return }
+            let block = Data(repeating: 0x61, count: 65_536)
+            let piece = chunked ? Data("10000\r\n".utf8) + block + Data("\r\n".utf8) : block
+            for _ in 0..<16_384 where write(piece) {}
+        }
+        defer { server.stop() }
+        var options = TransportOptions()
+        options.maxResponseBytes = 1 << 20
+        options.requestTimeoutMs = 20_000
+        let transport = CurlTransport(options: options)
+        defer { transport.close() }
+        let started = Date()
+        await #expect { _ = try await transport.send(HTTPRequest(method: "GET", url: server.url)) } throws: {
+            ($0 as? TransportError)?.kind == .tooLarge && "\($0)" == "the response is larger than 1 MB and was dropped (max_response_mb in config.toml raises the limit)"
+        }
+        #expect(Date().timeIntervalSince(started) < 5, "\(what) is dropped at the cap, not at the timeout")
+    }
+
     @Test func refusedConnectionIsAConnectionError() async throws {
         let server = try LoopbackServer { _, _ in (200, "") }
         let port = server.port

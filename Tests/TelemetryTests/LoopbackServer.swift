@@ -9,12 +9,20 @@ final class LoopbackServer: @unchecked Sendable {
     let port: UInt16
     private let listener: Int32
     private let respond: @Sendable (String, Data) -> (status: Int, body: String)?
+    /// Writes the whole answer itself through the given writer (false once the client is gone), then the connection closes.
+    private let raw: (@Sendable (_ write: (Data) -> Bool) -> Void)?
     private let lock = NSLock()
     private var connectionCount = 0
     private var requestLines: [String] = []
 
-    init(respond: @escaping @Sendable (_ requestHead: String, _ body: Data) -> (status: Int, body: String)?) throws {
+    /// A server whose every answer `raw` writes byte for byte: a huge Content-Length, an endless body.
+    convenience init(raw: @escaping @Sendable (_ write: (Data) -> Bool) -> Void) throws {
+        try self.init(respond: { _, _ in nil }, raw: raw)
+    }
+
+    init(respond: @escaping @Sendable (_ requestHead: String, _ body: Data) -> (status: Int, body: String)?, raw: (@Sendable (_ write: (Data) -> Bool) -> Void)? = nil) throws {
         self.respond = respond
+        self.raw = raw
         let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         self.listener = listener
         var yes: Int32 = 1
@@ -70,6 +78,10 @@ final class LoopbackServer: @unchecked Sendable {
             let body = pending[end.upperBound..<end.upperBound + length]
             pending = Data(pending[(end.upperBound + length)...])
             lock.withLock { requestLines.append(String(head.prefix { $0 != "\r" })) }
+            if let raw {
+                raw { data in data.withUnsafeBytes { send(client, $0.baseAddress, data.count, Int32(MSG_NOSIGNAL)) } == data.count }
+                return
+            }
             guard let answer = respond(head, Data(body)) else {
                 while read(client, &chunk, chunk.count) > 0 {}
                 return

@@ -2,7 +2,8 @@ import Dispatch
 import Foundation
 import Synchronization
 
-/// Turns SIGTERM, SIGINT and SIGHUP into a flag the event loop checks, so it can restore the terminal and exit.
+/// Turns the signals that would end the process (SIGTERM, SIGINT, SIGHUP, SIGUSR1, SIGUSR2, SIGALRM) into a flag the
+/// event loop checks, so it can restore the terminal and exit; SIGPIPE is ignored (a failed write is an error instead).
 struct SignalWatcher {
     /// The last stop signal received, shared with the dispatch handlers.
     private final class Flag: Sendable {
@@ -12,8 +13,9 @@ struct SignalWatcher {
     private let flag = Flag()
     private let sources: [DispatchSourceSignal]
 
-    init(signals: [Int32] = [SIGTERM, SIGINT, SIGHUP]) {
+    init(signals: [Int32] = [SIGTERM, SIGINT, SIGHUP, SIGUSR1, SIGUSR2, SIGALRM]) {
         let flag = self.flag
+        signal(SIGPIPE, SIG_IGN)
         sources = signals.map { number in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())

@@ -165,7 +165,7 @@ final class TriageRunner: @unchecked Sendable {
         do {
             let entries = try TriageLog.load(paths.triageLogFile)
             let data = path.hasSuffix(".json") ? try TriageLog.json(entries) : Data(TriageLog.markdown(entries).utf8)
-            try data.write(to: URL(fileURLWithPath: (path as NSString).expandingTildeInPath))
+            try PrivateFile.write(data, to: URL(fileURLWithPath: (path as NSString).expandingTildeInPath))
             return .message("wrote \(entries.count) triage log entries to \(path)", .ok)
         } catch {
             return .message("export failed: \(error)", .critical)

@@ -50,7 +50,7 @@ struct ConsoleOptions: ParsableArguments {
                 startupProblems.append("key file \(keyFile.path) not found")
             }
         } catch {
-            startupProblems.append("\(keyFile.lastPathComponent) \(error); using default keys")
+            startupProblems.append("\(keyFile.lastPathComponent)\(error is TOMLError ? " " : ": ")\(error); using default keys")
         }
         let themes = ThemeLoader.standard(environment: environment)
         let chosen: Theme

@@ -27,6 +27,7 @@ struct LiveOptions: ParsableArguments {
     func poller(_ settings: OpsdeckConfig, environment: [String: String], allowActions: Bool = false, wrap: (EnvironmentConfig, any ExchangeSource) -> any ExchangeSource = { $1 }) -> Poller {
         var options = TransportOptions(environment: environment)
         options.requestTimeoutMs = Int(settings.requestTimeout * 1000)
+        options.maxResponseBytes = settings.maxResponseMB << 20
         let transport = CurlTransport(options: options)
         var (sources, errors) = LiveSources.make(config: settings, environment: environment, transport: transport, allowActions: allowActions)
         for env in settings.environments { sources[env.name] = sources[env.name].map { wrap(env, $0) } }

@@ -16,7 +16,14 @@ struct ReplayCommand: ParsableCommand {
     @Option(name: .long, help: "Print the replayed snapshot at the end of the recording (json or text) instead of starting the console.")
     var format: SnapshotOutput.Format?
 
+    @Option(name: .long, help: "The largest recording to read, in MB once inflated.")
+    var maxSize = RecordingCodec.defaultMaxBytes >> 20
+
     @OptionGroup var options: ConsoleOptions
+
+    func validate() throws {
+        guard (1...65_536).contains(maxSize) else { throw ValidationError("--max-size must be 1 to 65536 MB") }
+    }
 
     func run() throws {
         if let format {
@@ -37,10 +44,10 @@ struct ReplayCommand: ParsableCommand {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: file))
         } catch {
-            throw ConsoleFailure("\(file): cannot be read")
+            throw ConsoleFailure("\(file): cannot be read (\(FileFailure.reason(error)))")
         }
         do {
-            let recording = try RecordingCodec.decode(data)
+            let recording = try RecordingCodec.decode(data, maxBytes: maxSize << 20)
             guard !recording.cycles.isEmpty else { throw ConsoleFailure("\(file): the recording has no poll cycles") }
             return try Blocking.wait { await RecordingReplay.fixture(from: recording) }
         } catch let error as RecordingError {

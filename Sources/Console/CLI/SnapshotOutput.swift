@@ -17,14 +17,14 @@ enum SnapshotOutput {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             encoder.dateEncodingStrategy = .iso8601
-            FileHandle.standardOutput.write(try encoder.encode(snapshot) + Data("\n".utf8))
+            try PrivateFile.printOut(try encoder.encode(snapshot) + Data("\n".utf8))
         case .text:
             var text = SnapshotReport.text(snapshot)
             if let calls {
                 let summary = calls.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
                 text += "\nAPI calls: \(calls.values.reduce(0, +)) (\(summary))\n"
             }
-            FileHandle.standardOutput.write(Data(text.utf8))
+            try PrivateFile.printOut(Data(text.utf8))
         }
     }
 }

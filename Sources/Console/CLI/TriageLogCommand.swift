@@ -34,8 +34,8 @@ struct TriageLogCommand: ParsableCommand {
             entries = entries.filter { $0.time >= start }
         }
         switch format {
-        case .markdown: FileHandle.standardOutput.write(Data(TriageLog.markdown(entries).utf8))
-        case .json: FileHandle.standardOutput.write(try TriageLog.json(entries))
+        case .markdown: try PrivateFile.printOut(Data(TriageLog.markdown(entries).utf8))
+        case .json: try PrivateFile.printOut(try TriageLog.json(entries))
         }
     }
 }

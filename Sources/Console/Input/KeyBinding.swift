@@ -17,11 +17,13 @@ struct KeyBindings: Sendable {
         reindex()
     }
 
+    /// Ctrl-C quits unless the user gave it to another action, so a key file can never leave the console without a way out.
     private mutating func reindex() {
         index = [:]
         for binding in bindings {
             for key in binding.keys where index[key] == nil { index[key] = binding.action }
         }
+        if index[.ctrl("c")] == nil { index[.ctrl("c")] = .quit }
     }
 
     /// The action bound to `key`, if any.
@@ -38,6 +40,10 @@ struct KeyBindings: Sendable {
             let keys = keyNames.compactMap(Key.init(name:))
             if keys.count != keyNames.count {
                 problems.append("\(name): unknown key in \(keyNames)")
+                continue
+            }
+            if keys.isEmpty && bindings[slot].action == .quit {
+                problems.append("quit needs at least one key; keeping \(bindings[slot].keys.map(\.label).joined(separator: " "))")
                 continue
             }
             bindings[slot].keys = keys

@@ -6,7 +6,13 @@ enum KeyFile {
     /// The overrides in `file`, or nil when there is no such file.
     static func read(_ file: URL) throws -> [String: [String]]? {
         guard FileManager.default.fileExists(atPath: file.path) else { return nil }
-        let document = try TOMLParser.parse(String(contentsOf: file, encoding: .utf8))
+        let text: String
+        do {
+            text = try String(contentsOf: file, encoding: .utf8)
+        } catch {
+            throw ConfigError("cannot be read (\(FileFailure.reason(error)))")
+        }
+        let document = try TOMLParser.parse(text)
         var overrides: [String: [String]] = [:]
         for (action, value) in document["keys"]?.table ?? [:] {
             if let key = value.string {
@@ -14,7 +20,7 @@ enum KeyFile {
             } else if let keys = value.array?.compactMap(\.string), keys.count == value.array?.count {
                 overrides[action] = keys
             } else {
-                throw TOMLError(line: 0, message: "keys.\(action) must be a key name or a list of key names")
+                throw ConfigError("keys.\(action) must be a key name or a list of key names")
             }
         }
         return overrides

@@ -54,7 +54,7 @@ struct ThemeLoader {
         do {
             text = try String(contentsOf: file, encoding: .utf8)
         } catch {
-            throw ThemeError(description: "cannot read theme \(file.path): \(error.localizedDescription)")
+            throw ThemeError(description: "cannot read theme \(file.path) (\(FileFailure.reason(error)))")
         }
         do {
             return try Self.parse(TOMLParser.parse(text), fallbackName: file.deletingPathExtension().lastPathComponent)

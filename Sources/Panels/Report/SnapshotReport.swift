@@ -9,13 +9,13 @@ public enum SnapshotReport {
         lines.append("== Accounts")
         lines += table(["ENV", "ACCOUNT", "REGION", "HEALTH", "LAST OK", "ERROR"], snapshot.accounts.map { account in
             [account.environment, account.accountId, account.region, account.health.rawValue,
-             account.lastSuccess.map(AWSDate.format) ?? "never", account.error ?? ""]
+             account.lastSuccess.map(AWSDate.format) ?? "never", account.error ?? ""].map(\.visible)
         })
         for panel in PanelCatalog.all {
             let content = panel.content(for: snapshot)
-            lines += ["", "== \(panel.id.title) (\(content.summary))"]
+            lines += ["", "== \(panel.id.title) (\(content.summary.visible))"]
             for section in content.sections {
-                if let title = section.title { lines.append("-- \(title)") }
+                if let title = section.title { lines.append("-- \(title.visible)") }
                 if section.rows.isEmpty {
                     lines.append("(none)")
                     continue
@@ -26,10 +26,10 @@ public enum SnapshotReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// A cell as text; sparklines become their values, oldest first.
+    /// A cell as text, control characters made visible; sparklines become their values, oldest first.
     static func text(_ cell: TableCell) -> String {
         switch cell {
-        case .text(let text, _): text
+        case .text(let text, _): text.visible
         case .spark(let values, _): values.suffix(12).map { Format.count($0) }.joined(separator: ",")
         }
     }

@@ -23,3 +23,23 @@ public struct EnvironmentConfig: Sendable, Equatable {
         self.watch = watch
     }
 }
+
+extension EnvironmentConfig {
+    /// Whether `region` can be a region: a host label as botocore checks it (letters, digits and inner hyphens, at
+    /// most 63), so it cannot steer an endpoint URL elsewhere.
+    public static func isValidRegion(_ region: String) -> Bool {
+        let bytes = Array(region.utf8)
+        guard (1...63).contains(bytes.count), bytes.first != UInt8(ascii: "-"), bytes.last != UInt8(ascii: "-") else { return false }
+        return bytes.allSatisfy { $0 == UInt8(ascii: "-") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0 | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+    }
+
+    /// Whether `name` can name an environment: 1 to 40 letters, digits, '-', '_' or '.' (it is shown, logged and part of
+    /// every alarm's key).
+    public static func isValidName(_ name: String) -> Bool {
+        let bytes = Array(name.utf8)
+        return (1...40).contains(bytes.count) && bytes.allSatisfy { byte in
+            [UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: ".")].contains(byte)
+                || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+        }
+    }
+}

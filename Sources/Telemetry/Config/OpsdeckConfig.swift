@@ -18,6 +18,8 @@ public struct OpsdeckConfig: Sendable, Equatable {
     public var requestTimeout: Double = 20
     /// Seconds a profile's credential_process may take before it is stopped.
     public var credentialProcessTimeout: Double = 60
+    /// The largest response, in MB, a call may return.
+    public var maxResponseMB = 64
     /// The Config aggregator that answers for every account's compliance, if one is named.
     public var aggregator: AggregatorConfig?
     /// The environment of the CloudWatch monitoring account that reads every account's metrics (cross-account observability).
@@ -52,11 +54,11 @@ public struct OpsdeckConfig: Sendable, Equatable {
     /// Parses config TOML text; environments without a region take `defaultRegion` (AWS_REGION / AWS_DEFAULT_REGION).
     public static func parse(_ text: String, defaultRegion: String? = nil) throws -> OpsdeckConfig {
         let root = try TOMLParser.parse(text)
-        let known: Set<String> = ["poll_interval", "history_minutes", "request_timeout", "credential_process_timeout", "allow_actions", "environments", "watch", "discovery", "aggregator", "monitoring"]
+        let known: Set<String> = ["poll_interval", "history_minutes", "request_timeout", "credential_process_timeout", "max_response_mb", "allow_actions", "environments", "watch", "discovery", "aggregator", "monitoring"]
         if let unknown = root.keys.sorted().first(where: { !known.contains($0) }) { throw ConfigError("unknown setting '\(unknown)'") }
         var config = OpsdeckConfig(environments: [])
         if let interval = root["poll_interval"] {
-            guard let seconds = interval.number, seconds >= 10 else { throw ConfigError("poll_interval must be a number of seconds, at least 10") }
+            guard let seconds = interval.number, (10...86_400).contains(seconds) else { throw ConfigError("poll_interval must be 10 to 86400 seconds") }
             config.pollInterval = seconds
         }
         if let history = root["history_minutes"] {
@@ -70,6 +72,10 @@ public struct OpsdeckConfig: Sendable, Equatable {
         if let timeout = root["credential_process_timeout"] {
             guard let seconds = timeout.number, (1...3600).contains(seconds) else { throw ConfigError("credential_process_timeout must be 1 to 3600 seconds") }
             config.credentialProcessTimeout = seconds
+        }
+        if let limit = root["max_response_mb"] {
+            guard let megabytes = limit.integer, (1...1024).contains(megabytes) else { throw ConfigError("max_response_mb must be a whole number from 1 to 1024") }
+            config.maxResponseMB = megabytes
         }
         if let allow = root["allow_actions"] {
             guard let flag = allow.boolean else { throw ConfigError("allow_actions must be true or false") }
@@ -120,6 +126,7 @@ public struct OpsdeckConfig: Sendable, Equatable {
             throw ConfigError("discovery.role_name must name the role to assume in each account (e.g. \"OpsdeckReadOnly\")")
         }
         guard let region = table["region"]?.string ?? defaultRegion else { throw ConfigError("discovery.region is missing (and AWS_REGION is not set)") }
+        guard EnvironmentConfig.isValidRegion(region) else { throw ConfigError("discovery.region '\(region.visible)' is not a region name (letters, digits and '-', like us-east-1)") }
         return DiscoveryConfig(roleName: role, region: region, externalId: table["external_id"]?.string, profile: table["profile"]?.string, endpointURL: table["endpoint_url"]?.string)
     }
 
@@ -136,8 +143,14 @@ public struct OpsdeckConfig: Sendable, Equatable {
         guard table["account_id"]?.integer == nil, let account = try string("account_id"), account.count == 12, account.allSatisfy(\.isNumber) else {
             throw ConfigError("\(key).account_id must be a 12-digit account id in quotes")
         }
+        guard EnvironmentConfig.isValidName(name) else {
+            throw ConfigError("environment name '\(name.visible)' must be 1 to 40 letters, digits, '-', '_' or '.'")
+        }
         guard let region = try string("region") ?? defaultRegion.flatMap({ $0.isEmpty ? nil : $0 }) else {
             throw ConfigError("\(key).region is missing (and AWS_REGION is not set)")
+        }
+        guard EnvironmentConfig.isValidRegion(region) else {
+            throw ConfigError("\(key).region '\(region.visible)' is not a region name (letters, digits and '-', like eu-west-1)")
         }
         let role = try string("role_arn")
         if let role, !role.hasPrefix("arn:") || !role.contains(":role/") { throw ConfigError("\(key).role_arn '\(role)' is not a role ARN") }

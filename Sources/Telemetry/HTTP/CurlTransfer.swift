@@ -7,12 +7,17 @@ final class CurlTransfer: @unchecked Sendable {
     let continuation: CheckedContinuation<HTTPResponse, Error>
     var body = Data()
     var headers: [String: String] = [:]
+    /// The body cap; set when the response passed it and the transfer was stopped.
+    let maxBody: Int
+    var tooLarge = false
     private var headerList: UnsafeMutablePointer<curl_slist>?
 
     init?(_ request: HTTPRequest, options: TransportOptions, continuation: CheckedContinuation<HTTPResponse, Error>) {
         guard let easy = curl_easy_init() else { return nil }
         self.easy = easy
         self.continuation = continuation
+        maxBody = options.maxResponseBytes
+        opsdeck_curl_setopt_off_t(easy, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(options.maxResponseBytes))
         opsdeck_curl_setopt_string(easy, CURLOPT_URL, request.url.absoluteString)
         opsdeck_curl_setopt_long(easy, CURLOPT_NOSIGNAL, 1)
         opsdeck_curl_setopt_long(easy, CURLOPT_CONNECTTIMEOUT_MS, options.connectTimeoutMs)
@@ -40,6 +45,10 @@ final class CurlTransfer: @unchecked Sendable {
         opsdeck_curl_setopt_pointer(easy, CURLOPT_WRITEDATA, me)
         opsdeck_curl_setopt_data_fn(easy, CURLOPT_WRITEFUNCTION) { pointer, size, count, context in
             let transfer = Unmanaged<CurlTransfer>.fromOpaque(context!).takeUnretainedValue()
+            guard transfer.body.count + size * count <= transfer.maxBody else {
+                transfer.tooLarge = true
+                return 0
+            }
             if let pointer { transfer.body.append(UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: size * count) }
             return size * count
         }
@@ -60,7 +69,11 @@ final class CurlTransfer: @unchecked Sendable {
 
     /// Resumes the waiting caller with the outcome libcurl reported.
     func finish(_ code: CURLcode) {
-        if code == CURLE_OK {
+        if tooLarge || code == CURLE_FILESIZE_EXCEEDED {
+            body = Data()
+            let limit = maxBody >= 1 << 20 ? "\(maxBody >> 20) MB" : "\(maxBody) bytes"
+            continuation.resume(throwing: TransportError(.tooLarge, "the response is larger than \(limit) and was dropped (max_response_mb in config.toml raises the limit)"))
+        } else if code == CURLE_OK {
             var status = 0
             opsdeck_curl_getinfo_long(easy, CURLINFO_RESPONSE_CODE, &status)
             continuation.resume(returning: HTTPResponse(status: status, headers: headers, body: body))

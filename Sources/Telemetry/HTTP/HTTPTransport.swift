@@ -8,7 +8,7 @@ public protocol HTTPTransport: Sendable {
 public struct TransportError: Error, Equatable, CustomStringConvertible {
     /// What kind of failure, which decides whether a retry may help.
     public enum Kind: String, Sendable {
-        case timeout, connection, tls, other
+        case timeout, connection, tls, tooLarge, other
     }
 
     public var kind: Kind

@@ -7,6 +7,8 @@ public struct TransportOptions: Sendable, Equatable {
     public var httpProxy: String?
     public var noProxy: String?
     public var maxConnectionsPerHost = 8
+    /// The largest response body accepted (after decompression); a larger one fails the call instead of filling memory.
+    public var maxResponseBytes = 64 << 20
 
     public init() {}
 

@@ -19,7 +19,8 @@ public enum AccountDiscovery {
         var expanded = config
         var names = Set(config.environments.map(\.name))
         let known = Set(config.environments.map(\.accountId))
-        for account in accounts.sorted(by: { $0.name < $1.name }) where account.status == "ACTIVE" && !known.contains(account.id) {
+        for account in accounts.sorted(by: { $0.name < $1.name }) where account.status == "ACTIVE" && !known.contains(account.id)
+            && account.id.count == 12 && account.id.allSatisfy(\.isASCII) && account.id.allSatisfy(\.isNumber) {
             var name = slug(account.name)
             if names.contains(name) { name += "-\(account.id.suffix(4))" }
             names.insert(name)
@@ -30,9 +31,11 @@ public enum AccountDiscovery {
         return expanded
     }
 
-    /// An account name as an environment name: lower case, runs of other characters as "-".
+    /// An account name as an environment name: ASCII lower case, runs of other characters as "-", at most 34
+    /// characters (room for the "-NNNN" that tells two alike apart); "account" when nothing is left.
     static func slug(_ name: String) -> String {
-        let lowered = name.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }
-        return String(lowered).split(separator: "-").joined(separator: "-")
+        let lowered = name.lowercased().map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-" }
+        let slug = String(String(lowered).split(separator: "-").joined(separator: "-").prefix(34))
+        return slug.isEmpty ? "account" : slug
     }
 }

@@ -42,8 +42,9 @@ public enum Gzip {
     /// Whether `data` starts with the gzip magic bytes.
     public static func isGzip(_ data: Data) -> Bool { data.count >= 2 && data[data.startIndex] == 0x1f && data[data.startIndex + 1] == 0x8b }
 
-    /// Inflates `data`; a stream cut short yields what was complete, `truncated` says so.
-    public static func decompress(_ data: Data) throws -> (data: Data, truncated: Bool) {
+    /// Inflates `data` up to `limit` bytes (more is an error, so a small bomb cannot fill memory); a stream cut short
+    /// yields what was complete, `truncated` says so.
+    public static func decompress(_ data: Data, limit: Int = .max) throws -> (data: Data, truncated: Bool) {
         var stream = z_stream()
         guard opsdeck_inflate_init_gzip(&stream) == Z_OK else { throw GzipError(description: "zlib could not start") }
         defer { inflateEnd(&stream) }
@@ -61,8 +62,9 @@ public enum Gzip {
                     status = inflate(&stream, Z_NO_FLUSH)
                     out.append(space.baseAddress!, count: space.count - Int(stream.avail_out))
                 }
-            } while status == Z_OK && (stream.avail_in > 0 || stream.avail_out == 0)
+            } while status == Z_OK && (stream.avail_in > 0 || stream.avail_out == 0) && out.count <= limit
         }
+        guard out.count <= limit else { throw GzipError(description: "inflates to more than \(limit >> 20) MB (at byte \(data.count - Int(stream.avail_in)) of \(data.count)); --max-size raises the limit") }
         switch status {
         case Z_STREAM_END: return (out, false)
         case Z_OK, Z_BUF_ERROR: return (out, true)

@@ -5,7 +5,7 @@ import Foundation
 /// flushed) so a session cut short leaves a readable file.
 public final class Recorder: @unchecked Sendable {
     private let lock = NSLock()
-    private let handle: FileHandle
+    private let file: PrivateFile.Writer
     private let gzip: GzipWriter?
     private let header: Recording.Header
     private let now: @Sendable () -> Date
@@ -13,12 +13,13 @@ public final class Recorder: @unchecked Sendable {
     /// Exchanges written so far.
     public private(set) var written = 0
 
-    /// Creates `url` (gzip when `gzip`) and writes the header.
+    /// Creates `url` (mode 0600; gzip when `gzip`) and writes the header.
     public init(url: URL, header: Recording.Header, gzip: Bool, now: @escaping @Sendable () -> Date = Date.init) throws {
-        guard FileManager.default.createFile(atPath: url.path, contents: nil), let handle = try? FileHandle(forWritingTo: url) else {
-            throw RecordingError(line: 0, cause: "cannot create \(url.path)")
+        do {
+            file = try PrivateFile.Writer(url, truncate: true)
+        } catch {
+            throw RecordingError(line: 0, cause: "\(error)")
         }
-        self.handle = handle
         self.gzip = gzip ? GzipWriter() : nil
         self.header = header
         self.now = now
@@ -47,14 +48,25 @@ public final class Recorder: @unchecked Sendable {
         lock.withLock { written += exchanges.count }
     }
 
-    /// Ends the gzip stream and closes the file.
+    /// Ends the gzip stream and closes the file; a write that fails here or earlier is an error naming the file.
     public func finish() throws {
-        if let gzip { try handle.write(contentsOf: gzip.compress(Data(), final: true)) }
-        try handle.close()
+        try checked {
+            if let gzip { try file.write(gzip.compress(Data(), final: true)) }
+            try file.close()
+        }
     }
 
     private func write(_ data: Data) throws {
-        try handle.write(contentsOf: gzip.map { $0.compress(data) } ?? data)
+        try checked { try file.write(gzip.map { $0.compress(data) } ?? data) }
+    }
+
+    /// Runs a file operation; its failure becomes a recording error naming the file and the cause.
+    private func checked(_ operation: () throws -> Void) throws {
+        do {
+            try operation()
+        } catch {
+            throw RecordingError(line: 0, cause: "\(error)")
+        }
     }
 }
 

@@ -46,16 +46,21 @@ public enum RecordingCodec {
         try recording.cycles.reduce(try encode(recording.header)) { $0 + (try encode($1)) }
     }
 
-    /// Decodes plain or gzip data, failing with the line number and cause of the first problem.
-    public static func decode(_ raw: Data) throws -> Recording {
+    /// The largest recording read by default, in bytes once inflated: 512 MB.
+    public static let defaultMaxBytes = 512 << 20
+
+    /// Decodes plain or gzip data of at most `maxBytes` (inflated), failing with the line number and cause of the first problem.
+    public static func decode(_ raw: Data, maxBytes: Int = defaultMaxBytes) throws -> Recording {
         var data = raw
         var truncatedGzip = false
         if Gzip.isGzip(raw) {
             do {
-                (data, truncatedGzip) = try Gzip.decompress(raw)
+                (data, truncatedGzip) = try Gzip.decompress(raw, limit: maxBytes)
             } catch {
                 throw RecordingError(line: 0, cause: "\(error)")
             }
+        } else if raw.count > maxBytes {
+            throw RecordingError(line: 0, cause: "the file is larger than \(maxBytes >> 20) MB; --max-size raises the limit")
         }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
@@ -132,8 +137,13 @@ public enum RecordingCodec {
             throw RecordingError(line: 1, cause: "header is incomplete (\(describe(error)))")
         }
         var seen = Set<String>()
-        for environment in header.environments where !seen.insert(environment.name).inserted {
-            throw RecordingError(line: 1, cause: "environment '\(environment.name.visible)' appears twice in the header")
+        for environment in header.environments {
+            guard EnvironmentConfig.isValidName(environment.name), EnvironmentConfig.isValidRegion(environment.region) else {
+                throw RecordingError(line: 1, cause: "environment '\(environment.name.visible)' in region '\(environment.region.visible)' is not a valid name and region")
+            }
+            guard seen.insert(environment.name).inserted else {
+                throw RecordingError(line: 1, cause: "environment '\(environment.name.visible)' appears twice in the header")
+            }
         }
         guard (1...Self.maxHistoryMinutes).contains(header.historyMinutes) else {
             throw RecordingError(line: 1, cause: "historyMinutes \(header.historyMinutes) is out of range (1 to \(Self.maxHistoryMinutes))")
@@ -155,7 +165,8 @@ public enum RecordingCodec {
         switch error {
         case DecodingError.keyNotFound(let key, _): "missing \(key.stringValue)"
         case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context), DecodingError.dataCorrupted(let context):
-            "bad \(context.codingPath.map(\.stringValue).joined(separator: ".")): \(context.debugDescription)"
+            context.codingPath.isEmpty ? "bad value: \(context.debugDescription)"
+                : "bad \(context.codingPath.map(\.stringValue).joined(separator: ".")): \(context.debugDescription)"
         default: "\(error)"
         }
     }

@@ -31,14 +31,9 @@ public enum TriageLog {
         return encoder
     }
 
-    /// Appends `entry` to `url`, creating it and its folder.
+    /// Appends `entry` to `url`, creating it (0600) and its folder (0700).
     public static func append(_ entry: TriageLogEntry, to url: URL) throws {
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        if !FileManager.default.fileExists(atPath: url.path) { FileManager.default.createFile(atPath: url.path, contents: nil) }
-        let handle = try FileHandle(forWritingTo: url)
-        defer { try? handle.close() }
-        try handle.seekToEnd()
-        try handle.write(contentsOf: encoder.encode(entry) + Data([0x0A]))
+        try PrivateFile.append(encoder.encode(entry) + Data([0x0A]), to: url)
     }
 
     /// Every entry in `url`, oldest first; a damaged line is an error naming it.
@@ -71,10 +66,10 @@ public enum TriageLog {
 
     /// The entries as a Markdown table for an incident report.
     public static func markdown(_ entries: [TriageLogEntry], title: String = "opsdeck triage log") -> String {
-        func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
+        func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ").visible }
         var lines = ["# \(title)", "", "| Time (UTC) | Who | Env | Action | Target | Detail | Outcome |", "| --- | --- | --- | --- | --- | --- | --- |"]
         lines += entries.map { entry in
-            "| \(AWSDate.format(entry.time)) | \(cell(entry.who)) | \(entry.environment) | \(entry.action) | \(cell(entry.target)) | \(cell(entry.detail)) | \(cell(entry.outcome)) |"
+            "| \(AWSDate.format(entry.time)) | \(cell(entry.who)) | \(cell(entry.environment)) | \(cell(entry.action)) | \(cell(entry.target)) | \(cell(entry.detail)) | \(cell(entry.outcome)) |"
         }
         return lines.joined(separator: "\n") + "\n"
     }

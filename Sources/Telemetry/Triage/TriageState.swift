@@ -22,13 +22,12 @@ public struct TriageState: Codable, Equatable, Sendable {
         }
     }
 
-    /// Writes the state to `url` atomically, creating its folder.
+    /// Writes the state to `url` atomically (mode 0600), creating its folder (0700).
     public func save(_ url: URL) throws {
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
-        try encoder.encode(self).write(to: url, options: .atomic)
+        try PrivateFile.write(encoder.encode(self), to: url)
     }
 
     /// `snapshot` with each alarm's acknowledgement and mute filled in, and why the actions of those in `stillOff`
