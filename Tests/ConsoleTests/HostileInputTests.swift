@@ -157,6 +157,38 @@ import Testing
         try tmux.waitFor { $0.contains("[exit 0]") }
     }
 
+    /// Whether a process with `text` in its command line is alive.
+    func running(_ text: String) -> Bool {
+        ((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).contains { entry in
+            guard Int(entry) != nil, let line = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline") else { return false }
+            let state = (try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8))?.split(separator: " ").dropFirst(2).first
+            return state != "Z" && String(decoding: line, as: UTF8.self).contains(text)
+        }
+    }
+
+    @Test func aCredentialProcessThatNeverAnswersIsStopped() throws {
+        let aws = directory.appendingPathComponent(".aws")
+        try FileManager.default.createDirectory(at: aws, withIntermediateDirectories: true)
+        try "[profile hang]\ncredential_process = sleep 1003\n".write(to: aws.appendingPathComponent("config"), atomically: true, encoding: .utf8)
+        let config = directory.appendingPathComponent("hang.toml")
+        try "credential_process_timeout = 2\n[environments.dev]\naccount_id = \"104729364815\"\nregion = \"eu-west-1\"\nprofile = \"hang\"\nendpoint_url = \"http://127.0.0.1:9\"\n"
+            .write(to: config, atomically: true, encoding: .utf8)
+        let snapshot = try run(["snapshot", "--format", "text", "--config", config.path])
+        #expect(snapshot.status == 1, "\(snapshot.output)")
+        #expect(snapshot.output.contains("credential_process did not answer within 2 s and was stopped"), "\(snapshot.output)")
+        #expect(!running("sleep 1003"))
+
+        try String(contentsOf: config, encoding: .utf8).replacingOccurrences(of: "credential_process_timeout = 2", with: "credential_process_timeout = 600")
+            .write(to: config, atomically: true, encoding: .utf8)
+        let tmux = try TmuxSession(width: 160, height: 48, command: "env HOME=\(directory.path) \(TmuxSession.opsdeck) --config \(config.path)")
+        defer { tmux.kill() }
+        try tmux.waitFor { $0.contains("1 Stacks") && $0.contains("dev") }
+        #expect(running("sleep 1003"), "the console draws while the helper runs")
+        try tmux.send("q")
+        try tmux.waitFor { $0.contains("[exit 0]") }
+        #expect(!running("sleep 1003"), "the helper does not outlive the console")
+    }
+
     @Test func ctrlCQuitsWhateverTheKeyFileSays() throws {
         let keys = directory.appendingPathComponent("keys-x.toml")
         try "[keys]\nquit = [\"x\"]\n".write(to: keys, atomically: true, encoding: .utf8)

@@ -52,7 +52,7 @@ import Testing
         let chain = CredentialChain(environment: ["PATH": "/usr/bin:/bin"], profiles: try profiles("[default]\ncredential_process = \(command)"), processTimeout: 1)
         let started = Date()
         let error = await #expect(throws: CredentialError.self) { try await chain.resolve() }
-        #expect(Date().timeIntervalSince(started) < 5, "it \(what): stopped at the deadline")
+        #expect(Date().timeIntervalSince(started) < 30, "it \(what): stopped at the 1 s deadline, not left to run")
         #expect(error?.description == "credential_process did not answer within 1 s and was stopped (credential_process_timeout in config.toml sets the limit)")
         try await Task.sleep(nanoseconds: 200_000_000)
         #expect(!running("sleep 1000") && !running("sleep 1001") && !running("sleep 999"), "nothing it started outlives the call")
@@ -60,10 +60,10 @@ import Testing
 
     @Test func credentialsPrintedBeforeABackgroundChildAreReadAtOnce() async throws {
         let json = #"{"Version": 1, "AccessKeyId": "ASIAPROC", "SecretAccessKey": "procsecret"}"#
-        let chain = CredentialChain(environment: ["PATH": "/usr/bin:/bin"], profiles: try profiles("[default]\ncredential_process = sleep 1002 & printf '%s' '\(json)'"), processTimeout: 30)
+        let chain = CredentialChain(environment: ["PATH": "/usr/bin:/bin"], profiles: try profiles("[default]\ncredential_process = sleep 1002 & printf '%s' '\(json)'"), processTimeout: 120)
         let started = Date()
         #expect(try await chain.resolve().credentials.accessKeyId == "ASIAPROC")
-        #expect(Date().timeIntervalSince(started) < 5, "a child holding stdout open does not keep the call waiting")
+        #expect(Date().timeIntervalSince(started) < 60, "a child holding stdout open keeps the call waiting neither for itself nor to the deadline")
         try await Task.sleep(nanoseconds: 200_000_000)
         #expect(!running("sleep 1002"))
     }

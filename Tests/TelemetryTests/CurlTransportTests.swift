@@ -54,14 +54,14 @@ import Testing
         defer { server.stop() }
         var options = TransportOptions()
         options.maxResponseBytes = 1 << 20
-        options.requestTimeoutMs = 20_000
+        options.requestTimeoutMs = 120_000
         let transport = CurlTransport(options: options)
         defer { transport.close() }
         let started = Date()
         await #expect { _ = try await transport.send(HTTPRequest(method: "GET", url: server.url)) } throws: {
             ($0 as? TransportError)?.kind == .tooLarge && "\($0)" == "the response is larger than 1 MB and was dropped (max_response_mb in config.toml raises the limit)"
         }
-        #expect(Date().timeIntervalSince(started) < 5, "\(what) is dropped at the cap, not at the timeout")
+        #expect(Date().timeIntervalSince(started) < 60, "\(what) is dropped at the cap, not at the timeout")
     }
 
     @Test func refusedConnectionIsAConnectionError() async throws {

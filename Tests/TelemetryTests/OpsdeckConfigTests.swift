@@ -56,7 +56,7 @@ import Testing
         ("[environments.dev]\naccount_id = \"104729364815\"", "environments.dev.region is missing (and AWS_REGION is not set)"),
         ("[environments.dev]\naccount_id = \"104729364815\"\nregion = \"eu-west-1\"\nrole = \"x\"", "environments.dev: unknown setting 'role'"),
         ("[environments.dev]\naccount_id = \"104729364815\"\nregion = \"eu-west-1\"\nrole_arn = \"admin\"", "role_arn 'admin' is not a role ARN"),
-        ("poll_interval = 1\n[environments.dev]\naccount_id = \"104729364815\"\nregion = \"r\"", "poll_interval must be a number of seconds, at least 10"),
+        ("poll_interval = 1\n[environments.dev]\naccount_id = \"104729364815\"\nregion = \"r\"", "poll_interval must be 10 to 86400 seconds"),
         ("[watch]\nfunctions = \"one\"\n[environments.dev]\naccount_id = \"104729364815\"\nregion = \"r\"", "watch.functions must be a list of strings"),
         ("[watch]\nbucket_replication = [{ bucket = \"b\" }]\n[environments.dev]\naccount_id = \"104729364815\"\nregion = \"r\"", "every entry needs destination_bucket"),
         ("poll_interval = 30", "no [environments.<name>] tables"),

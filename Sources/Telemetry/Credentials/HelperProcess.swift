@@ -26,12 +26,15 @@ enum HelperProcess {
     nonisolated(unsafe) private static var runs = 0
     nonisolated(unsafe) private static var exitHookInstalled = false
 
-    /// Runs `command` off the concurrency pool and waits at most `timeout` seconds for it.
+    /// Runs `command` on a thread of its own (never the concurrency pool's, which may be busy) and waits at most
+    /// `timeout` seconds for it.
     static func run(_ command: String, environment: [String: String], timeout: Double, maxOutput: Int = 1 << 20) async throws -> Outcome {
         try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
+            let thread = Thread {
                 continuation.resume(with: Result { try runBlocking(command, environment: environment, timeout: timeout, maxOutput: maxOutput) })
             }
+            thread.name = "opsdeck-helper"
+            thread.start()
         }
     }
 

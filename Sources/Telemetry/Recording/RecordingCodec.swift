@@ -80,7 +80,7 @@ public enum RecordingCodec {
             let isCycle = line.starts(with: Data("{\"cycle\"".utf8))
             if !isCycle, let exchange = try? decoder.decode(Exchange.self, from: Data(line)) {
                 guard !recording.cycles.isEmpty else { throw RecordingError(line: number, cause: "an exchange before any cycle line") }
-                guard validOffset(exchange.t) else { throw RecordingError(line: number, cause: "time \(JSONValue.number(exchange.t).text) s is out of range (0 to \(JSONValue.number(maxOffset).text))") }
+                guard validOffset(exchange.t) else { throw RecordingError(line: number, cause: "time \(JSONValue.number(exchange.t).text) s is out of range (±\(JSONValue.number(maxOffset).text))") }
                 guard recording.cycles[recording.cycles.count - 1].polled.contains(exchange.env) else {
                     throw RecordingError(line: number, cause: "exchange for '\(exchange.env.visible)', which this cycle did not poll")
                 }
@@ -103,7 +103,7 @@ public enum RecordingCodec {
                 throw RecordingError(line: number, cause: "a cycle line needs a number `cycle` and a list `polled`")
             }
             guard validOffset(cycle.cycle) else {
-                throw RecordingError(line: number, cause: "cycle time \(JSONValue.number(cycle.cycle).text) s is out of range (0 to \(JSONValue.number(maxOffset).text))")
+                throw RecordingError(line: number, cause: "cycle time \(JSONValue.number(cycle.cycle).text) s is out of range (±\(JSONValue.number(maxOffset).text))")
             }
             if let last = recording.cycles.last, cycle.cycle < last.t {
                 throw RecordingError(line: number, cause: "cycle at \(cycle.cycle) s comes after one at \(last.t) s")
@@ -154,11 +154,11 @@ public enum RecordingCodec {
     /// The longest metric history a recording may ask for: 7 days.
     static let maxHistoryMinutes = 10_080
 
-    /// The latest time offset a cycle or exchange may carry: about 31 years, far past any real session.
+    /// The largest time offset, either way, a cycle or exchange may carry: about 31 years, far past any real session.
     static let maxOffset = 1e9
 
-    /// Whether `t` is a time offset a recording can hold.
-    static func validOffset(_ t: Double) -> Bool { t.bounded(by: maxOffset).map { $0 >= 0 } ?? false }
+    /// Whether `t` is a time offset a recording can hold (the order of cycles is checked on its own).
+    static func validOffset(_ t: Double) -> Bool { t.bounded(by: maxOffset) != nil }
 
     /// A decoding error in a few words.
     static func describe(_ error: Error) -> String {
