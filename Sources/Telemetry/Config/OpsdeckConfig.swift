@@ -57,26 +57,23 @@ public struct OpsdeckConfig: Sendable, Equatable {
         let known: Set<String> = ["poll_interval", "history_minutes", "request_timeout", "credential_process_timeout", "max_response_mb", "allow_actions", "environments", "watch", "discovery", "aggregator", "monitoring"]
         if let unknown = root.keys.sorted().first(where: { !known.contains($0) }) { throw ConfigError("unknown setting '\(unknown)'") }
         var config = OpsdeckConfig(environments: [])
-        if let interval = root["poll_interval"] {
-            guard let seconds = interval.number, (10...86_400).contains(seconds) else { throw ConfigError("poll_interval must be 10 to 86400 seconds") }
-            config.pollInterval = seconds
+        /// The number at `key`, nil when absent; outside `range` or not a number, an error saying it must be `rule`.
+        func number(_ key: String, _ range: ClosedRange<Double>, _ rule: String) throws -> Double? {
+            guard let value = root[key] else { return nil }
+            guard let number = value.number, range.contains(number) else { throw ConfigError("\(key) must be \(rule)") }
+            return number
         }
-        if let history = root["history_minutes"] {
-            guard let minutes = history.integer, (5...1440).contains(minutes) else { throw ConfigError("history_minutes must be 5 to 1440") }
-            config.historyMinutes = minutes
+        /// The whole number at `key`, likewise.
+        func integer(_ key: String, _ range: ClosedRange<Int>, _ rule: String) throws -> Int? {
+            guard let value = root[key] else { return nil }
+            guard let number = value.integer, range.contains(number) else { throw ConfigError("\(key) must be \(rule)") }
+            return number
         }
-        if let timeout = root["request_timeout"] {
-            guard let seconds = timeout.number, (1...300).contains(seconds) else { throw ConfigError("request_timeout must be 1 to 300 seconds") }
-            config.requestTimeout = seconds
-        }
-        if let timeout = root["credential_process_timeout"] {
-            guard let seconds = timeout.number, (1...3600).contains(seconds) else { throw ConfigError("credential_process_timeout must be 1 to 3600 seconds") }
-            config.credentialProcessTimeout = seconds
-        }
-        if let limit = root["max_response_mb"] {
-            guard let megabytes = limit.integer, (1...1024).contains(megabytes) else { throw ConfigError("max_response_mb must be a whole number from 1 to 1024") }
-            config.maxResponseMB = megabytes
-        }
+        config.pollInterval = try number("poll_interval", 10...86_400, "10 to 86400 seconds") ?? config.pollInterval
+        config.historyMinutes = try integer("history_minutes", 5...1440, "5 to 1440") ?? config.historyMinutes
+        config.requestTimeout = try number("request_timeout", 1...300, "1 to 300 seconds") ?? config.requestTimeout
+        config.credentialProcessTimeout = try number("credential_process_timeout", 1...3600, "1 to 3600 seconds") ?? config.credentialProcessTimeout
+        config.maxResponseMB = try integer("max_response_mb", 1...1024, "a whole number from 1 to 1024") ?? config.maxResponseMB
         if let allow = root["allow_actions"] {
             guard let flag = allow.boolean else { throw ConfigError("allow_actions must be true or false") }
             config.allowActions = flag

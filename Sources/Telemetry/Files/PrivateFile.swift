@@ -8,11 +8,6 @@ public struct FileWriteError: Error, Equatable, CustomStringConvertible {
     public var path: String
     public var reason: String
 
-    public init(path: String, reason: String) {
-        self.path = path
-        self.reason = reason
-    }
-
     public var description: String { "cannot write \(path): \(reason)" }
 }
 
