@@ -23,21 +23,15 @@ extension CloudFormationClient {
 
     /// The resources of `stack` that were modified or deleted, with their property differences.
     public func resourceDrifts(stack: String) async throws -> [ResourceDrift] {
-        var drifts: [ResourceDrift] = []
-        var token: String?
-        repeat {
+        try await source.paginate({ token in
             var parameters: [APICall.Parameter] = [.init("StackName", stack), .init("StackResourceDriftStatusFilters.member.1", "MODIFIED"), .init("StackResourceDriftStatusFilters.member.2", "DELETED")]
             if let token { parameters.append(.init("NextToken", token)) }
-            let call = APICall(.cloudFormation, "DescribeStackResourceDrifts", .query(parameters))
-            let page = try Self.parseResourceDrifts(try await source.perform(call), call: call)
-            drifts += page.drifts
-            token = page.next
-        } while token != nil
-        return drifts
+            return APICall(.cloudFormation, "DescribeStackResourceDrifts", .query(parameters))
+        }, read: { try Self.parseResourceDrifts($0, call: $1) })
     }
 
     /// Reads one DescribeStackResourceDrifts page.
-    static func parseResourceDrifts(_ body: Data, call: APICall) throws -> (drifts: [ResourceDrift], next: String?) {
+    static func parseResourceDrifts(_ body: Data, call: APICall) throws -> (items: [ResourceDrift], next: String?) {
         guard let result = try XMLTree.response(body, for: call).child("DescribeStackResourceDriftsResult") else {
             throw AWSError.malformed(call, "no DescribeStackResourceDriftsResult")
         }

@@ -8,15 +8,9 @@ public struct CloudFormationClient: Sendable {
 
     /// Every stack (all pages of DescribeStacks), labelled with `environment`.
     public func stacks(environment: String) async throws -> [StackSummary] {
-        var stacks: [StackSummary] = []
-        var token: String?
-        repeat {
-            let call = APICall(.cloudFormation, "DescribeStacks", .query(token.map { [.init("NextToken", $0)] } ?? []))
-            let page = try Self.parseStacks(try await source.perform(call), environment: environment, call: call)
-            stacks += page.stacks
-            token = page.next
-        } while token != nil
-        return stacks
+        try await source.paginate({ token in
+            APICall(.cloudFormation, "DescribeStacks", .query(token.map { [.init("NextToken", $0)] } ?? []))
+        }, read: { try Self.parseStacks($0, environment: environment, call: $1) })
     }
 
     /// Active StackSets (all pages of ListStackSets), one row per instance in `account` (ListStackInstances) with its
@@ -45,20 +39,17 @@ public struct CloudFormationClient: Sendable {
 
     /// The `<member>`s of a list in every page of a paginated operation.
     private func pages(_ operation: String, _ parameters: [APICall.Parameter], list: String) async throws -> [XMLTree] {
-        var items: [XMLTree] = []
-        var token: String?
-        repeat {
-            let call = APICall(.cloudFormation, operation, .query(parameters + (token.map { [.init("NextToken", $0)] } ?? [])))
-            let root = try XMLTree.response(try await source.perform(call), for: call)
+        try await source.paginate({ token in
+            APICall(.cloudFormation, operation, .query(parameters + (token.map { [.init("NextToken", $0)] } ?? [])))
+        }, read: { body, call in
+            let root = try XMLTree.response(body, for: call)
             guard let result = root.child("\(operation)Result") else { throw AWSError.malformed(call, "no \(operation)Result") }
-            items += result.members(list)
-            token = result.string("NextToken").flatMap { $0.isEmpty ? nil : $0 }
-        } while token != nil
-        return items
+            return (result.members(list), result.string("NextToken"))
+        })
     }
 
     /// Reads one DescribeStacks page.
-    static func parseStacks(_ body: Data, environment: String, call: APICall) throws -> (stacks: [StackSummary], next: String?) {
+    static func parseStacks(_ body: Data, environment: String, call: APICall) throws -> (items: [StackSummary], next: String?) {
         let root = try XMLTree.response(body, for: call)
         guard let result = root.child("DescribeStacksResult") else { throw AWSError.malformed(call, "no DescribeStacksResult") }
         let stacks = try result.members("Stacks").map { member in

@@ -13,8 +13,7 @@ public struct CloudWatchClient: Sendable {
         var series: [String: MetricSeries] = [:]
         for batchStart in stride(from: 0, to: queries.count, by: Self.batchSize) {
             let batch = queries[batchStart..<min(queries.count, batchStart + Self.batchSize)]
-            var token: String?
-            repeat {
+            let pages = try await source.paginate({ token in
                 var body: [String: JSONValue] = [
                     "MetricDataQueries": .array(batch.map(\.json)),
                     "StartTime": .number(start.timeIntervalSince1970.rounded(.down)),
@@ -22,11 +21,12 @@ public struct CloudWatchClient: Sendable {
                     "ScanBy": "TimestampAscending",
                 ]
                 if let token { body["NextToken"] = .string(token) }
-                let call = APICall(.cloudWatch, "GetMetricData", .json(.object(body)))
-                let page = try Self.parseMetricData(try await source.perform(call), call: call)
-                for (id, points) in page.series { series[id, default: MetricSeries()].points += points.points }
-                token = page.next
-            } while token != nil
+                return APICall(.cloudWatch, "GetMetricData", .json(.object(body)))
+            }, read: { body, call in
+                let page = try Self.parseMetricData(body, call: call)
+                return (Array(page.series), page.next)
+            })
+            for (id, points) in pages { series[id, default: MetricSeries()].points += points.points }
         }
         for id in series.keys { series[id]!.points.sort { $0.time < $1.time } }
         return series
@@ -51,21 +51,15 @@ public struct CloudWatchClient: Sendable {
 
     /// Every metric alarm (all pages of DescribeAlarms), labelled with `environment`.
     public func alarms(environment: String) async throws -> [AlarmSummary] {
-        var alarms: [AlarmSummary] = []
-        var token: String?
-        repeat {
+        try await source.paginate({ token in
             var body: [String: JSONValue] = ["AlarmTypes": ["MetricAlarm"]]
             if let token { body["NextToken"] = .string(token) }
-            let call = APICall(.cloudWatch, "DescribeAlarms", .json(.object(body)))
-            let page = try Self.parseAlarms(try await source.perform(call), environment: environment, call: call)
-            alarms += page.alarms
-            token = page.next
-        } while token != nil
-        return alarms
+            return APICall(.cloudWatch, "DescribeAlarms", .json(.object(body)))
+        }, read: { try Self.parseAlarms($0, environment: environment, call: $1) })
     }
 
     /// Reads one DescribeAlarms page.
-    static func parseAlarms(_ body: Data, environment: String, call: APICall) throws -> (alarms: [AlarmSummary], next: String?) {
+    static func parseAlarms(_ body: Data, environment: String, call: APICall) throws -> (items: [AlarmSummary], next: String?) {
         let root = try JSONValue.parse(body, for: call)
         let alarms = try (root["MetricAlarms"]?.array ?? []).map { alarm in
             guard let name = alarm["AlarmName"]?.string, let stateText = alarm["StateValue"]?.string, let state = AlarmSummary.State(rawValue: stateText) else {

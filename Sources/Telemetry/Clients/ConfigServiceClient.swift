@@ -8,37 +8,29 @@ public struct ConfigServiceClient: Sendable {
 
     /// Names of rules (of `rules`, or all when nil) that have non-compliant resources.
     public func nonCompliantRules(_ rules: [String]?) async throws -> [String] {
-        var names: [String] = []
-        var token: String?
-        repeat {
+        try await source.paginate({ token in
             var body: [String: JSONValue] = ["ComplianceTypes": ["NON_COMPLIANT"]]
             if let rules { body["ConfigRuleNames"] = .array(rules.map(JSONValue.string)) }
             if let token { body["NextToken"] = .string(token) }
-            let call = APICall(.config, "DescribeComplianceByConfigRule", .json(.object(body)))
-            let root = try JSONValue.parse(try await source.perform(call), for: call)
-            names += (root["ComplianceByConfigRules"]?.array ?? []).filter { $0["Compliance"]?["ComplianceType"]?.string == "NON_COMPLIANT" }.compactMap { $0["ConfigRuleName"]?.string }
-            token = root["NextToken"]?.string
-        } while token != nil
-        return names
+            return APICall(.config, "DescribeComplianceByConfigRule", .json(.object(body)))
+        }, read: { body, call in
+            let root = try JSONValue.parse(body, for: call)
+            let names = (root["ComplianceByConfigRules"]?.array ?? []).filter { $0["Compliance"]?["ComplianceType"]?.string == "NON_COMPLIANT" }.compactMap { $0["ConfigRuleName"]?.string }
+            return (names, root["NextToken"]?.string)
+        })
     }
 
     /// Non-compliant evaluation results of one rule (all pages), labelled with `environment`.
     public func findings(rule: String, environment: String) async throws -> [ComplianceFinding] {
-        var findings: [ComplianceFinding] = []
-        var token: String?
-        repeat {
+        try await source.paginate({ token in
             var body: [String: JSONValue] = ["ConfigRuleName": .string(rule), "ComplianceTypes": ["NON_COMPLIANT"], "Limit": 100]
             if let token { body["NextToken"] = .string(token) }
-            let call = APICall(.config, "GetComplianceDetailsByConfigRule", .json(.object(body)))
-            let page = try Self.parseFindings(try await source.perform(call), environment: environment, call: call)
-            findings += page.findings
-            token = page.next
-        } while token != nil
-        return findings
+            return APICall(.config, "GetComplianceDetailsByConfigRule", .json(.object(body)))
+        }, read: { try Self.parseFindings($0, environment: environment, call: $1) })
     }
 
     /// Reads one GetComplianceDetailsByConfigRule page.
-    static func parseFindings(_ body: Data, environment: String, call: APICall) throws -> (findings: [ComplianceFinding], next: String?) {
+    static func parseFindings(_ body: Data, environment: String, call: APICall) throws -> (items: [ComplianceFinding], next: String?) {
         let root = try JSONValue.parse(body, for: call)
         let findings = try (root["EvaluationResults"]?.array ?? []).map { result in
             guard let qualifier = result["EvaluationResultIdentifier"]?["EvaluationResultQualifier"],

@@ -41,15 +41,12 @@ public struct EC2Client: Sendable {
 
     /// The `<item>`s of a list across every page.
     private func pages(_ operation: String, list: String) async throws -> [XMLTree] {
-        var items: [XMLTree] = []
-        var token: String?
-        repeat {
-            let call = APICall(.ec2, operation, .query(token.map { [.init("NextToken", $0)] } ?? []))
-            let root = try XMLTree.response(try await source.perform(call), for: call)
+        try await source.paginate({ token in
+            APICall(.ec2, operation, .query(token.map { [.init("NextToken", $0)] } ?? []))
+        }, read: { body, call in
+            let root = try XMLTree.response(body, for: call)
             guard root.name == "\(operation)Response" else { throw AWSError.malformed(call, "expected <\(operation)Response>, got <\(root.name)>") }
-            items += root.child(list)?.all("item") ?? []
-            token = root.string("nextToken").flatMap { $0.isEmpty ? nil : $0 }
-        } while token != nil
-        return items
+            return (root.child(list)?.all("item") ?? [], root.string("nextToken"))
+        })
     }
 }

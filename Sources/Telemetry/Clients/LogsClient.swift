@@ -8,20 +8,17 @@ public struct LogsClient: Sendable {
 
     /// Messages logged to `group` between `start` and `end`, following nextToken up to `limit` events.
     public func events(group: String, start: Date, end: Date, limit: Int = 10_000) async throws -> [String] {
-        var messages: [String] = []
-        var token: String?
-        repeat {
+        let messages = try await source.paginate(maxItems: limit, sameTokenEnds: true, { token in
             var body: [String: JSONValue] = [
                 "logGroupName": .string(group), "startTime": .number((start.timeIntervalSince1970 * 1000).rounded(.down)),
-                "endTime": .number((end.timeIntervalSince1970 * 1000).rounded(.down)), "limit": .number(Double(min(10_000, limit - messages.count))),
+                "endTime": .number((end.timeIntervalSince1970 * 1000).rounded(.down)), "limit": .number(Double(min(10_000, limit))),
             ]
             if let token { body["nextToken"] = .string(token) }
-            let call = APICall(.logs, "FilterLogEvents", .json(.object(body)))
-            let root = try JSONValue.parse(try await source.perform(call), for: call)
-            messages += (root["events"]?.array ?? []).compactMap { $0["message"]?.string }
-            let next = root["nextToken"]?.string
-            token = next == token ? nil : next
-        } while token != nil && messages.count < limit
-        return messages
+            return APICall(.logs, "FilterLogEvents", .json(.object(body)))
+        }, read: { body, call in
+            let root = try JSONValue.parse(body, for: call)
+            return ((root["events"]?.array ?? []).compactMap { $0["message"]?.string }, root["nextToken"]?.string)
+        })
+        return Array(messages.prefix(limit))
     }
 }

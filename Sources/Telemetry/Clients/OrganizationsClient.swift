@@ -15,17 +15,15 @@ public struct OrganizationsClient: Sendable {
 
     /// Every account (all pages of ListAccounts).
     public func accounts() async throws -> [Account] {
-        var accounts: [Account] = []
-        var token: String?
-        repeat {
-            let call = APICall(.organizations, "ListAccounts", .json(token.map { ["NextToken": .string($0)] } ?? [:]))
-            let root = try JSONValue.parse(try await source.perform(call), for: call)
-            accounts += (root["Accounts"]?.array ?? []).compactMap { item in
+        try await source.paginate({ token in
+            APICall(.organizations, "ListAccounts", .json(token.map { ["NextToken": .string($0)] } ?? [:]))
+        }, read: { body, call in
+            let root = try JSONValue.parse(body, for: call)
+            let accounts = (root["Accounts"]?.array ?? []).compactMap { item -> Account? in
                 guard let id = item["Id"]?.string else { return nil }
                 return Account(id: id, name: item["Name"]?.string ?? id, status: item["Status"]?.string ?? item["State"]?.string ?? "ACTIVE")
             }
-            token = root["NextToken"]?.string
-        } while token != nil
-        return accounts
+            return (accounts, root["NextToken"]?.string)
+        })
     }
 }
