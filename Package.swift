@@ -1,6 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// The layers, each a target so the compiler keeps the arrows pointing one way:
+/// AWSCore <- Telemetry <- Recording <- Demo; Telemetry <- Panels; Panels, Recording <- ConsoleCore <- opsdeck.
 let package = Package(
     name: "opsdeck",
     products: [
@@ -12,38 +14,30 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
-        .systemLibrary(
-            name: "CNCurses",
-            path: "Sources/CNCurses",
-            providers: [.apt(["libncursesw5-dev"])]
-        ),
-        .systemLibrary(
-            name: "CCurl",
-            path: "Sources/CCurl",
-            providers: [.apt(["libcurl4-openssl-dev"])]
-        ),
-        .systemLibrary(
-            name: "CZlib",
-            path: "Sources/CZlib",
-            providers: [.apt(["zlib1g-dev"])]
-        ),
-        .target(
-            name: "Telemetry",
-            dependencies: ["CCurl", "CZlib", .product(name: "Crypto", package: "swift-crypto")],
-            resources: [.copy("Resources/demo-recording.jsonl.gz")]
-        ),
+        .systemLibrary(name: "CNCurses", path: "Sources/CNCurses", providers: [.apt(["libncursesw5-dev"])]),
+        .systemLibrary(name: "CCurl", path: "Sources/CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        // SigV4, credentials, the libcurl transport, the call model, errors, retry, paging, XML/JSON readers, private files.
+        .target(name: "AWSCore", dependencies: ["CCurl", .product(name: "Crypto", package: "swift-crypto")]),
+        // Service clients, the snapshot model, config.toml and the poller.
+        .target(name: "Telemetry", dependencies: ["AWSCore"]),
+        // Recordings: codec, recorder, replay through the poller's parsers, the replay clock.
+        .target(name: "Recording", dependencies: ["Telemetry", "CZlib"]),
+        // The demo story's platform and the recording made of it.
+        .target(name: "Demo", dependencies: ["Recording"], resources: [.copy("Resources/demo-recording.jsonl.gz")]),
+        // Panels drawn into a pure cell buffer; they read the model only.
         .target(name: "Panels", dependencies: ["Telemetry"]),
+        // The console without a terminal: state reducer, event loop, key table, themes, triage.
+        .target(name: "ConsoleCore", dependencies: ["Panels", "Recording"]),
+        // The thin executable: the command line and the ncurses backend (the only code that touches ncurses).
         .executableTarget(
             name: "opsdeck",
-            dependencies: [
-                "CNCurses", "Telemetry", "Panels",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            path: "Sources/Console"
+            dependencies: ["CNCurses", "ConsoleCore", "Demo", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .executableTarget(name: "opsdeck-bench", dependencies: ["Telemetry", "Panels"], path: "Sources/Bench"),
-        .testTarget(name: "TelemetryTests", dependencies: ["Telemetry"], exclude: ["Resources/README.md"], resources: [.copy("Resources/sigv4"), .copy("Resources/sigv4-crt"), .copy("Resources/responses"), .copy("Resources/flowlogs")]),
-        .testTarget(name: "PanelsTests", dependencies: ["Panels", "Telemetry"], exclude: ["__Snapshots__"]),
-        .testTarget(name: "ConsoleTests", dependencies: ["opsdeck", "Panels", "Telemetry"]),
+        .executableTarget(name: "opsdeck-bench", dependencies: ["Demo", "Panels"], path: "Sources/Bench"),
+        .testTarget(name: "TelemetryTests", dependencies: ["AWSCore", "Telemetry", "Recording", "Demo"], exclude: ["Resources/README.md"],
+                    resources: [.copy("Resources/sigv4"), .copy("Resources/sigv4-crt"), .copy("Resources/responses"), .copy("Resources/flowlogs")]),
+        .testTarget(name: "PanelsTests", dependencies: ["Panels", "Telemetry", "Demo"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "ConsoleTests", dependencies: ["opsdeck", "ConsoleCore", "Panels", "Telemetry", "Recording", "Demo"]),
     ]
 )

@@ -1,4 +1,9 @@
 import Foundation
+import AWSCore
+import Telemetry
+import Recording
+import Demo
+import Panels
 
 /// Times a piece of work: the median and 95th percentile of `runs` runs, in milliseconds.
 enum Measure {

@@ -1,5 +1,9 @@
 import Foundation
 import Telemetry
+import AWSCore
+import Recording
+import Demo
+import Panels
 
 /// A synthetic snapshot at fleet scale: `accounts` accounts with `stacks` stacks each, `findings` Config findings,
 /// and proportionate alarms, functions, tables and flows.

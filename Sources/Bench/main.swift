@@ -1,6 +1,9 @@
 import Foundation
 import Panels
 import Telemetry
+import AWSCore
+import Recording
+import Demo
 
 // opsdeck-bench: render time (release build; a frame is the whole 160x48 dashboard drawn into a cell buffer), filter latency, replay load, and API calls and CloudWatch cost per poll cycle.
 // Run with `swift run -c release opsdeck-bench`; scripts/bench adds terminal bytes, CPU and RSS of the real binary.

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
 @testable import Telemetry
+@testable import AWSCore
+@testable import Recording
+@testable import Demo
+@testable import Panels
+@testable import ConsoleCore
 
 /// The opsdeck binary against hostile and unlucky input: a clear message and a running console (or exit 2), never a crash.
 @Suite struct HostileInputTests {

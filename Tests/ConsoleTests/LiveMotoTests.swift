@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-import Telemetry
+@testable import Telemetry
+@testable import AWSCore
+@testable import Recording
+@testable import Demo
+@testable import Panels
+@testable import ConsoleCore
 
 /// opsdeck against a real AWS emulator: moto server with signature checking, three accounts reached by AssumeRole.
 @Suite(.serialized) struct LiveMotoTests {

@@ -3,6 +3,10 @@ import Testing
 @testable import opsdeck
 @testable import Panels
 @testable import Telemetry
+@testable import AWSCore
+@testable import Recording
+@testable import Demo
+@testable import ConsoleCore
 
 @Suite struct ThemeTests {
     let repoThemes = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../themes").standardized

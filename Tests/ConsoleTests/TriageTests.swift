@@ -3,6 +3,10 @@ import Testing
 @testable import opsdeck
 @testable import Panels
 @testable import Telemetry
+@testable import AWSCore
+@testable import Recording
+@testable import Demo
+@testable import ConsoleCore
 
 /// The triage reducer: what each key asks for, in live and replay mode, with and without --allow-actions.
 @Suite struct TriageReducerTests {
@@ -263,6 +267,8 @@ import Testing
         state.muted["prod/b"] = Date(timeIntervalSince1970: 1_795_003_600)
         try state.save(file)
         #expect(try TriageState.load(file) == state)
+        #expect((try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int).map { $0 & 0o777 } == 0o600)
+        #expect((try FileManager.default.attributesOfItem(atPath: dir.path)[.posixPermissions] as? Int).map { $0 & 0o777 } == 0o700)
         #expect(try TriageState.load(dir.appendingPathComponent("missing.json")) == TriageState())
         try "{".write(to: file, atomically: true, encoding: .utf8)
         #expect { try TriageState.load(file) } throws: { "\($0)".contains("not a triage state file") }

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 @testable import Panels
 @testable import Telemetry
+@testable import AWSCore
+@testable import Demo
 
 @Suite struct DashboardSnapshotTests {
     /// The demo ten minutes in, seen 12 seconds after the poll.

@@ -1,5 +1,9 @@
 import Foundation
 import Testing
+@testable import AWSCore
+@testable import Telemetry
+@testable import Demo
+@testable import Panels
 
 /// Compares rendered text with the golden file `__Snapshots__/NAME.txt`; OPSDECK_RECORD=1 (or a missing file) writes it and fails.
 func assertSnapshot(_ text: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {

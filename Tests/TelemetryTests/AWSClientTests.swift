@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import Telemetry
+@testable import AWSCore
+@testable import Recording
+@testable import Demo
 
 /// Signing, retries, clock skew and credential refresh of the live client, over a scripted transport.
 @Suite struct AWSClientTests {

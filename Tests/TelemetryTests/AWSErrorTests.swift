@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import Telemetry
+@testable import AWSCore
+@testable import Recording
+@testable import Demo
 
 @Suite struct AWSErrorTests {
     let describeStacks = APICall(.cloudFormation, "DescribeStacks", .query([]))

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import Telemetry
+@testable import AWSCore
+@testable import Recording
+@testable import Demo
 
 /// The service clients read real-format responses (AWS CLI examples) into the model.
 @Suite struct ClientParsingTests {

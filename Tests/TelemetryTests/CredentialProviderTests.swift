@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import Telemetry
+@testable import AWSCore
+@testable import Recording
+@testable import Demo
 
 /// Role assumption, web identity, container credentials and caching, with STS and the container endpoint scripted.
 @Suite struct CredentialProviderTests {

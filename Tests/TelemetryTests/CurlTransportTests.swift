@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import Telemetry
+@testable import AWSCore
+@testable import Recording
+@testable import Demo
 
 /// The libcurl multi transport against a loopback server: concurrency, connection reuse, headers, timeouts, refusals.
 @Suite(.serialized) struct CurlTransportTests {

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import Telemetry
+@testable import AWSCore
+@testable import Recording
+@testable import Demo
 
 /// The embedded demo is a recording made by the generator, and replaying it through the parsers tells the story.
 @Suite struct DemoFixtureTests {
@@ -13,7 +16,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: fresh) }
         try await DemoRecording.generate(to: fresh)
         #expect(try Data(contentsOf: url) == Data(contentsOf: fresh),
-                "regenerate with: swift run opsdeck generate-demo-fixture Sources/Telemetry/Resources/demo-recording.jsonl.gz")
+                "regenerate with: swift run opsdeck generate-demo-fixture Sources/Demo/Resources/demo-recording.jsonl.gz")
     }
 
     @Test func replayYieldsThirtyMinutesOfFramesForEveryAccount() async throws {

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import Telemetry
+@testable import AWSCore
+@testable import Recording
+@testable import Demo
 
 /// Flow-log records from the AWS documentation, in every published format, through the parser and aggregator.
 @Suite struct FlowLogTests {

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import Telemetry
+@testable import AWSCore
+@testable import Recording
+@testable import Demo
 
 /// Hostile and unlucky input at the library level: numbers that do not fit, deep nesting, bombs, full disks, file modes.
 @Suite struct HardeningTests {
@@ -88,16 +91,17 @@ import Testing
 
     @Test func privateFilesAre0600InFolders0700() throws {
         let state = temporary("state/opsdeck/triage.json")
-        var triage = TriageState()
-        triage.muted["dev/a"] = Date(timeIntervalSince1970: 1_795_000_000)
-        try triage.save(state)
+        try PrivateFile.write(Data("{}".utf8), to: state)
         #expect(try mode(state) == 0o600)
         #expect(try mode(state.deletingLastPathComponent()) == 0o700)
         #expect(try mode(state.deletingLastPathComponent().deletingLastPathComponent()) == 0o700)
-        #expect(try TriageState.load(state) == triage)
+        try PrivateFile.write(Data("{\"a\": 1}".utf8), to: state)
+        #expect(try Data(contentsOf: state) == Data("{\"a\": 1}".utf8), "replaced whole")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: state.deletingLastPathComponent().path) == ["triage.json"], "no temporary file left")
         let log = state.deletingLastPathComponent().appendingPathComponent("triage-log.jsonl")
-        try TriageLog.append(TriageLogEntry(time: Date(), who: "w", environment: "dev", action: "mute", target: "a", detail: "", outcome: "ok"), to: log)
-        #expect(try mode(log) == 0o600)
+        try PrivateFile.append(Data("one\n".utf8), to: log)
+        try PrivateFile.append(Data("two\n".utf8), to: log)
+        #expect(try mode(log) == 0o600 && String(contentsOf: log, encoding: .utf8) == "one\ntwo\n")
         let recording = temporary("session.jsonl")
         try FileManager.default.createDirectory(at: recording.deletingLastPathComponent(), withIntermediateDirectories: true)
         let recorder = try Recorder(url: recording, header: Recording.Header(title: "t", start: Date(), historyMinutes: 30, environments: []), gzip: true)
@@ -112,6 +116,6 @@ import Testing
         #expect(throws: FileWriteError(path: "/dev/full", reason: "No space left on device")) {
             try PrivateFile.append(Data("x".utf8), to: URL(fileURLWithPath: "/dev/full"))
         }
-        #expect(throws: FileWriteError.self) { try TriageState().save(URL(fileURLWithPath: "/proc/opsdeck/triage.json")) }
+        #expect(throws: FileWriteError.self) { try PrivateFile.write(Data(), to: URL(fileURLWithPath: "/proc/opsdeck/triage.json")) }
     }
 }

@@ -1,6 +1,10 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+@testable import AWSCore
+@testable import Telemetry
+@testable import Recording
+@testable import Demo
 #endif
 
 /// A tiny HTTP/1.1 server on 127.0.0.1 for transport tests: answers each request with what `respond` returns

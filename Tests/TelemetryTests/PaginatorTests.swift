@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import Telemetry
+@testable import AWSCore
+@testable import Recording
+@testable import Demo
 
 /// The one paginator every NextToken-style client uses: all pages in order, and an end to pages that never end.
 @Suite struct PaginatorTests {

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import Telemetry
+@testable import AWSCore
+@testable import Recording
+@testable import Demo
 
 /// The poller keeps going when one environment fails, marks it stale or error, keeps its last data, and backs off.
 @Suite struct PollerTests {

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import Telemetry
+@testable import AWSCore
+@testable import Recording
+@testable import Demo
 
 /// Recording sources write every outcome without credentials; replay sources answer the same calls the same way.
 @Suite struct RecorderTests {

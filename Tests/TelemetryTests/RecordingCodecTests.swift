@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import Telemetry
+@testable import AWSCore
+@testable import Recording
+@testable import Demo
 
 /// The recording format: round trips, gzip, and a clear error naming the line for every kind of damage.
 @Suite struct RecordingCodecTests {

@@ -1,5 +1,8 @@
 import Testing
 @testable import Telemetry
+@testable import AWSCore
+@testable import Recording
+@testable import Demo
 
 @Suite struct ReplayClockTests {
     @Test func advancesAtItsSpeed() {

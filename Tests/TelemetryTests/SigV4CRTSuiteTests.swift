@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import Telemetry
+@testable import AWSCore
+@testable import Recording
+@testable import Demo
 
 /// The AWS CRT signing suite (Resources/sigv4-crt, Apache-2.0): the signer adds X-Amz-Date, tokens and body hashes itself.
 @Suite struct SigV4CRTSuiteTests {

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import Telemetry
+@testable import AWSCore
+@testable import Recording
+@testable import Demo
 
 /// AWS's official SigV4 test suite (Resources/sigv4, Apache-2.0, see its NOTICE); the two 2019 form-urlencoded
 /// cases are replaced by their self-consistent 2017 versions.

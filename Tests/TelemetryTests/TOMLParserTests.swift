@@ -1,5 +1,8 @@
 import Testing
 @testable import Telemetry
+@testable import AWSCore
+@testable import Recording
+@testable import Demo
 
 @Suite struct TOMLParserTests {
     @Test func readsTablesValuesAndComments() throws {

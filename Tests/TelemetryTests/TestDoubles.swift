@@ -1,5 +1,8 @@
 import Foundation
 @testable import Telemetry
+@testable import AWSCore
+@testable import Recording
+@testable import Demo
 
 /// Loads a file from the test resources.
 func resource(_ path: String) throws -> Data {

@@ -1,3 +1,5 @@
+import AWSCore
+import Telemetry
 /// One terminal cell: a grapheme, how many columns it spans, and the role it is drawn in.
 public struct Cell: Equatable, Sendable {
     /// The grapheme shown; a wide grapheme's second column holds a continuation cell.

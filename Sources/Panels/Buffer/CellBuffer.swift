@@ -1,3 +1,5 @@
+import AWSCore
+import Telemetry
 /// A grid of cells that panels draw into; the terminal backend copies the changed cells to the screen.
 public struct CellBuffer: Equatable, Sendable {
     public let width: Int

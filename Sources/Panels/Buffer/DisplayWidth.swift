@@ -1,3 +1,5 @@
+import AWSCore
+import Telemetry
 /// Terminal column widths of graphemes, following Unicode East Asian Width and emoji presentation.
 public enum DisplayWidth {
     /// Ranges of scalars that occupy two columns.

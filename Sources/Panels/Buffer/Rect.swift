@@ -1,3 +1,5 @@
+import AWSCore
+import Telemetry
 /// A rectangle of cells: origin at the top-left, sizes never negative.
 public struct Rect: Equatable, Sendable {
     public var x: Int

@@ -1,3 +1,5 @@
+import AWSCore
+import Telemetry
 /// The semantic roles a cell is drawn in; a theme maps each to colours and attributes.
 public enum StyleRole: Int, CaseIterable, Sendable, Codable {
     case text, muted, accent, ok, warn, critical, border, borderFocused, title, header, selection, statusBar, marker

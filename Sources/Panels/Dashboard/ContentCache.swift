@@ -1,4 +1,5 @@
 import Telemetry
+import AWSCore
 
 /// Keeps each panel's rows between frames while the data stays the same (`DashboardView.dataVersion`), so a frame
 /// that only moves the clock, the selection or the filter does not rebuild thousands of rows.

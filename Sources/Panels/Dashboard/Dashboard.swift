@@ -1,5 +1,6 @@
 import Foundation
 import Telemetry
+import AWSCore
 
 /// Draws the whole screen: panels, status bar, key hints or prompt, and overlays.
 public enum Dashboard {

@@ -1,3 +1,5 @@
+import AWSCore
+import Telemetry
 /// Where each panel goes for a given screen size and zoom.
 public enum DashboardLayout {
     /// Below this the dashboard shows only a notice.

@@ -1,4 +1,6 @@
 import Foundation
+import AWSCore
+import Telemetry
 
 /// The interface state the dashboard draws: focus, zoom, selections, filters, overlays, prompt and mode.
 public struct DashboardView: Sendable {

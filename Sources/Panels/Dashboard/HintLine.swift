@@ -1,4 +1,5 @@
 import Telemetry
+import AWSCore
 
 /// The bottom line: the prompt being typed, a message, the first account error, or key hints generated from the bindings.
 struct HintLine {

@@ -1,3 +1,5 @@
+import AWSCore
+import Telemetry
 /// One labelled line of an overlay box.
 struct OverlayLine {
     let label: String

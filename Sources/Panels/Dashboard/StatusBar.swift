@@ -1,4 +1,5 @@
 import Telemetry
+import AWSCore
 
 /// The status bar: accounts and their health, data age, and mode.
 struct StatusBar {

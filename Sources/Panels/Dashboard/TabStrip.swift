@@ -1,3 +1,5 @@
+import AWSCore
+import Telemetry
 /// The one-line list of panels shown when only the focused panel fits.
 struct TabStrip {
     let focus: PanelID

@@ -1,5 +1,6 @@
 import Foundation
 import Telemetry
+import AWSCore
 
 /// CloudWatch alarms: unacknowledged ALARM first, then acknowledged ones, INSUFFICIENT_DATA, then OK; most recent
 /// first within each. Local triage (acknowledged, muted until) shows in its own column once any alarm has some.

@@ -1,4 +1,5 @@
 import Telemetry
+import AWSCore
 
 /// AWS Config findings: rule, resource and account, non-compliant first.
 public struct CompliancePanel: Panel {

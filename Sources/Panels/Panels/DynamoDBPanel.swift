@@ -1,4 +1,5 @@
 import Telemetry
+import AWSCore
 
 /// DynamoDB consumed read/write capacity against provisioned, with throttled requests.
 public struct DynamoDBPanel: Panel {

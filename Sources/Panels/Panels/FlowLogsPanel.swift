@@ -1,4 +1,5 @@
 import Telemetry
+import AWSCore
 
 /// VPC flow-log traffic: ACCEPT/REJECT by destination port, and the top talkers.
 public struct FlowLogsPanel: Panel {

@@ -1,4 +1,5 @@
 import Telemetry
+import AWSCore
 
 /// Lambda invocations, errors, throttles and p95 duration per function.
 public struct LambdaPanel: Panel {

@@ -1,4 +1,5 @@
 import Telemetry
+import AWSCore
 
 /// What a panel shows for one snapshot: its sections of rows and a one-line summary for its border.
 public struct PanelContent: Sendable {

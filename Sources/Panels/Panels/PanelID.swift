@@ -1,3 +1,5 @@
+import AWSCore
+import Telemetry
 /// The seven panels, numbered as their focus keys.
 public enum PanelID: Int, CaseIterable, Sendable, Codable {
     case stacks = 1, replication, lambda, dynamodb, flowLogs, compliance, alarms

@@ -1,4 +1,5 @@
 import Telemetry
+import AWSCore
 
 /// S3 replication and DynamoDB global-table replication latency against thresholds, with trends.
 public struct ReplicationPanel: Panel {

@@ -1,4 +1,5 @@
 import Telemetry
+import AWSCore
 
 /// Maps AWS status strings to the roles they are drawn in.
 public enum Severity {

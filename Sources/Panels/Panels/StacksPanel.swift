@@ -1,4 +1,5 @@
 import Telemetry
+import AWSCore
 
 /// CloudFormation stacks and StackSet instances per account, with status, drift and last update; problems first.
 public struct StacksPanel: Panel {

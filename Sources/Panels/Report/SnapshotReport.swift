@@ -1,5 +1,6 @@
 import Foundation
 import Telemetry
+import AWSCore
 
 /// Every panel's data as plain text, for `opsdeck snapshot --format text`: the same rows the console shows, unclipped.
 public enum SnapshotReport {

@@ -1,3 +1,5 @@
+import AWSCore
+import Telemetry
 /// A bordered box with a title on its top edge.
 public struct Block: Sendable {
     public var title: String

@@ -1,4 +1,6 @@
 import Foundation
+import AWSCore
+import Telemetry
 
 /// Compact number, duration and size formats for narrow table columns.
 public enum Format {

@@ -1,3 +1,5 @@
+import AWSCore
+import Telemetry
 /// A one-row bar chart of recent values, coloured against a threshold.
 public struct Sparkline: Sendable {
     public var values: [Double]

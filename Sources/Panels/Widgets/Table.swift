@@ -1,3 +1,5 @@
+import AWSCore
+import Telemetry
 /// A column of a table: header, how it sizes, alignment, and how readily it is dropped when space is short.
 public struct Column: Sendable {
     public var title: String

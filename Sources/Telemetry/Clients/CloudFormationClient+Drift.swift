@@ -1,4 +1,5 @@
 import Foundation
+import AWSCore
 
 /// Drift detection: start it, follow it, and read what drifted.
 extension CloudFormationClient {

@@ -1,4 +1,5 @@
 import Foundation
+import AWSCore
 
 /// AWS CloudFormation over the query protocol: stacks and StackSets with their drift status.
 public struct CloudFormationClient: Sendable {

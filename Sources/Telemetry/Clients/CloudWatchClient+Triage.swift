@@ -1,4 +1,5 @@
 import Foundation
+import AWSCore
 
 /// Alarm triage: history, and turning an alarm's actions off and on.
 extension CloudWatchClient {

@@ -1,4 +1,5 @@
 import Foundation
+import AWSCore
 
 /// Amazon CloudWatch over JSON 1.0: metric data in batches of up to 500 queries, and alarms.
 public struct CloudWatchClient: Sendable {

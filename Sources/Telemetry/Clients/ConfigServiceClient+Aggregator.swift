@@ -1,4 +1,5 @@
 import Foundation
+import AWSCore
 
 /// The organization-wide path: one Config aggregator answers for every account instead of each account's Config.
 extension ConfigServiceClient {

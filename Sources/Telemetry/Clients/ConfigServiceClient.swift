@@ -1,4 +1,5 @@
 import Foundation
+import AWSCore
 
 /// AWS Config over JSON 1.1: which rules are non-compliant and the resources that make them so.
 public struct ConfigServiceClient: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import AWSCore
 
 /// Amazon EC2 over its query protocol: VPC peering connections and flow-log definitions.
 public struct EC2Client: Sendable {

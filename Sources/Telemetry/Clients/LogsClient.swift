@@ -1,4 +1,5 @@
 import Foundation
+import AWSCore
 
 /// CloudWatch Logs over JSON 1.1: the raw events of a log group in a time window.
 public struct LogsClient: Sendable {

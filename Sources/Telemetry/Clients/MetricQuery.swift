@@ -1,3 +1,4 @@
+import AWSCore
 /// One metric series to fetch with GetMetricData.
 public struct MetricQuery: Sendable, Equatable {
     public var id: String

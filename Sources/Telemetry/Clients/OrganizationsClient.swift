@@ -1,4 +1,5 @@
 import Foundation
+import AWSCore
 
 /// AWS Organizations over JSON 1.1: the accounts of the organization, for discovering what to watch.
 public struct OrganizationsClient: Sendable {

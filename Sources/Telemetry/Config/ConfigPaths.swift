@@ -1,4 +1,5 @@
 import Foundation
+import AWSCore
 
 /// Where opsdeck keeps its files, following the XDG base-directory rules.
 public struct ConfigPaths: Sendable {

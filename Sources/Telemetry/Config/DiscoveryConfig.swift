@@ -1,3 +1,4 @@
+import AWSCore
 /// `[discovery]` in config.toml: watch every active account of the organization (Organizations ListAccounts, called
 /// with the management account's credentials) through a role of the same name in each.
 public struct DiscoveryConfig: Sendable, Equatable {

@@ -1,3 +1,4 @@
+import AWSCore
 /// One environment (an account in a region) and how to reach it.
 public struct EnvironmentConfig: Sendable, Equatable {
     public var name: String

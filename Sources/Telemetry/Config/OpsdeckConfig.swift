@@ -1,4 +1,5 @@
 import Foundation
+import AWSCore
 
 /// Why config.toml could not be used; names the file and the line or key.
 public struct ConfigError: Error, Equatable, CustomStringConvertible {

@@ -1,4 +1,5 @@
 import Foundation
+import AWSCore
 
 /// Why a TOML document could not be read, with the line at fault.
 public struct TOMLError: Error, Equatable, CustomStringConvertible {

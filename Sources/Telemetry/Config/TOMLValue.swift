@@ -1,3 +1,4 @@
+import AWSCore
 /// A value read from a TOML document.
 public indirect enum TOMLValue: Equatable, Sendable {
     case string(String)

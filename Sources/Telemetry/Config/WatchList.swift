@@ -1,3 +1,4 @@
+import AWSCore
 /// What to watch in an environment: stacks, functions, tables, replication, log groups and Config rules.
 public struct WatchList: Codable, Sendable, Equatable {
     /// An S3 replication rule, seen from its source bucket.
@@ -7,6 +8,14 @@ public struct WatchList: Codable, Sendable, Equatable {
         public var rule: String
         public var destination: String
         public var thresholdSeconds: Double
+
+        public init(bucket: String, destinationBucket: String, rule: String, destination: String, thresholdSeconds: Double) {
+            self.bucket = bucket
+            self.destinationBucket = destinationBucket
+            self.rule = rule
+            self.destination = destination
+            self.thresholdSeconds = thresholdSeconds
+        }
     }
 
     /// A DynamoDB global-table replica that receives from this environment's region.
@@ -14,6 +23,12 @@ public struct WatchList: Codable, Sendable, Equatable {
         public var table: String
         public var receivingRegion: String
         public var thresholdSeconds: Double
+
+        public init(table: String, receivingRegion: String, thresholdSeconds: Double) {
+            self.table = table
+            self.receivingRegion = receivingRegion
+            self.thresholdSeconds = thresholdSeconds
+        }
     }
 
     /// Stack name prefixes; empty watches every stack.

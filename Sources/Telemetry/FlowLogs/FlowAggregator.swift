@@ -1,3 +1,4 @@
+import AWSCore
 /// Folds flow-log records into the per-port and top-talker views the flow panel shows.
 public struct FlowAggregator: Sendable {
     public var environment: String

@@ -1,3 +1,4 @@
+import AWSCore
 /// A flow-log record format: its field names, with the positions of the fields opsdeck reads worked out once.
 public struct FlowLogFormat: Sendable, Equatable {
     public let fields: [String]

@@ -1,3 +1,4 @@
+import AWSCore
 /// One VPC flow-log record, read through a format (the default v2 fields or a custom `${field}` list).
 public struct FlowLogRecord: Sendable, Equatable {
     public var source: String

@@ -1,4 +1,5 @@
 import Foundation
+import AWSCore
 
 /// One watched environment (dev, staging, prod) and how its last poll went.
 public struct AccountStatus: Codable, Equatable, Sendable {

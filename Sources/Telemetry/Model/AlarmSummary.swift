@@ -1,4 +1,5 @@
 import Foundation
+import AWSCore
 
 /// A CloudWatch metric alarm and the metric behind it.
 public struct AlarmSummary: Codable, Equatable, Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import AWSCore
 
 /// One AWS Config evaluation of a resource against a rule.
 public struct ComplianceFinding: Codable, Equatable, Sendable {

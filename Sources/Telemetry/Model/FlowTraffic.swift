@@ -1,4 +1,5 @@
 import Foundation
+import AWSCore
 
 /// VPC flow-log traffic aggregated by destination port and by talker pair.
 public struct FlowTraffic: Codable, Equatable, Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import AWSCore
 
 /// One Lambda function's metrics over the last period, with its error history.
 public struct LambdaMetrics: Codable, Equatable, Sendable {

@@ -1,3 +1,4 @@
+import AWSCore
 /// A VPC peering connection between two VPCs (possibly in other accounts or regions).
 public struct PeeringLink: Codable, Equatable, Sendable {
     public var environment: String

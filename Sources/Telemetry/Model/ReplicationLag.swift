@@ -1,4 +1,5 @@
 import Foundation
+import AWSCore
 
 /// Replication latency of one S3 replication rule or DynamoDB global-table replica, with recent history.
 public struct ReplicationLag: Codable, Equatable, Sendable {

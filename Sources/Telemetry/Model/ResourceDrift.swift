@@ -1,4 +1,5 @@
 import Foundation
+import AWSCore
 
 /// How one resource of a stack differs from its template, property by property.
 public struct ResourceDrift: Codable, Equatable, Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import AWSCore
 
 extension Snapshot {
     /// The snapshot shown before the first poll answers: every environment listed, stale, with no data yet.

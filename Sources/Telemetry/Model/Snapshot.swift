@@ -1,4 +1,5 @@
 import Foundation
+import AWSCore
 
 /// Everything the panels show at one moment: an immutable value the poller or replayer publishes whole.
 public struct Snapshot: Codable, Equatable, Sendable {

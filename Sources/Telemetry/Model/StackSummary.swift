@@ -1,4 +1,5 @@
 import Foundation
+import AWSCore
 
 /// A CloudFormation stack or StackSet instance with its status and drift.
 public struct StackSummary: Codable, Equatable, Sendable {

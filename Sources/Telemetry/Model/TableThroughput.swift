@@ -1,4 +1,5 @@
 import Foundation
+import AWSCore
 
 /// Consumed and provisioned capacity of one DynamoDB table, with throttled requests.
 public struct TableThroughput: Codable, Equatable, Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import AWSCore
 
 /// Adds the organization's active accounts that config.toml does not already name, each reached through the
 /// discovery role and watched with the shared `[watch]` list.

@@ -1,4 +1,5 @@
 import Foundation
+import AWSCore
 
 /// Counts API calls by "service Operation", shared by every source of a poller.
 public final class CallCounter: @unchecked Sendable {

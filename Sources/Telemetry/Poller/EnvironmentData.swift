@@ -1,3 +1,4 @@
+import AWSCore
 /// What one poll of one environment produced; a section is nil when its calls failed.
 public struct EnvironmentData: Sendable {
     /// The groups of calls a poll makes, each failing on its own.

@@ -1,4 +1,5 @@
 import Foundation
+import AWSCore
 
 /// Polls one environment: every section's calls run concurrently and fail independently.
 public struct EnvironmentPoller: Sendable {

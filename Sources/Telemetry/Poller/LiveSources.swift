@@ -1,4 +1,5 @@
 import Foundation
+import AWSCore
 
 /// Builds the live exchange source of every configured environment: credential chain (profile or default), then the
 /// environment's role if it names one, signed clients over one shared libcurl transport.

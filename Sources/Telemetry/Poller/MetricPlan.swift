@@ -1,4 +1,5 @@
 import Foundation
+import AWSCore
 
 /// The CloudWatch metric queries behind an environment's Lambda, DynamoDB and replication rows, and how their series
 /// become those rows. Counts are per one-minute period; capacity is per second.

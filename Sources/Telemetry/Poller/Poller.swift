@@ -1,4 +1,5 @@
 import Foundation
+import AWSCore
 
 /// Polls every environment concurrently and assembles one immutable `Snapshot`. A failing environment keeps its last
 /// good data, is marked stale (or error if it never succeeded) with the reason, and is retried with growing backoff;

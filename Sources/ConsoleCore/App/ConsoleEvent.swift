@@ -1,0 +1,46 @@
+import Foundation
+import Panels
+import Telemetry
+import AWSCore
+import Recording
+
+/// Everything the event loop reacts to, as one stream.
+enum ConsoleEvent: Sendable {
+    case key(Key)
+    case tick(elapsed: Double)
+    case resize(width: Int, height: Int)
+    /// A new snapshot, with panel rows already built off the event loop (any panel missing is built when drawn).
+    case snapshot(Snapshot, prepared: [PanelID: PanelContent] = [:])
+    case triage(TriageOutcome)
+}
+
+/// What handling an event asks the loop to do beyond redrawing.
+enum ConsoleEffect: Equatable, Sendable {
+    case quit
+    case loadTheme(String)
+    case triage([TriageRequest])
+}
+
+/// Work the triage runner does off the event loop: AWS calls, and writing the state file and log.
+enum TriageRequest: Equatable, Sendable {
+    case detectDrift(StackSummary)
+    case resourceDrifts(StackSummary)
+    case history(AlarmSummary)
+    case mute(AlarmSummary, until: Date)
+    case unmute(environment: String, alarm: String)
+    /// A local action to log; the runner fills in who.
+    case record(TriageLogEntry)
+    case save(TriageState)
+    case export(path: String)
+}
+
+/// What the runner reports back.
+enum TriageOutcome: Equatable, Sendable {
+    case message(String, StyleRole)
+    case report(DashboardView.Report)
+    case muted(key: String, until: Date)
+    /// The alarm's actions are enabled again.
+    case unmuted(key: String)
+    /// Enabling actions failed; try again at `retry`.
+    case unmuteFailed(key: String, retry: Date)
+}

@@ -1,0 +1,37 @@
+import Foundation
+import Panels
+import Telemetry
+import AWSCore
+import Recording
+
+/// Hands work results to the event loop: the newest snapshot from the poller (older unread ones are dropped) and
+/// every triage outcome, in order.
+final class ConsoleMailbox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var latest: (snapshot: Snapshot, prepared: [PanelID: PanelContent])?
+    private var outcomes: [TriageOutcome] = []
+
+    /// Leaves `snapshot` for the loop, replacing any it has not read, with its panel rows built here (on the poller's
+    /// task) so the loop's next frame only draws. Alarms are left out: the loop adds local triage state to them first.
+    func post(_ snapshot: Snapshot) {
+        var prepared: [PanelID: PanelContent] = [:]
+        for panel in PanelCatalog.all where panel.id != .alarms { prepared[panel.id] = panel.content(for: snapshot) }
+        lock.withLock { latest = (snapshot, prepared) }
+    }
+
+    /// Queues triage outcomes for the loop.
+    func post(_ results: [TriageOutcome]) {
+        lock.withLock { outcomes += results }
+    }
+
+    /// Everything unread, as events.
+    func take() -> [ConsoleEvent] {
+        lock.withLock {
+            defer {
+                latest = nil
+                outcomes = []
+            }
+            return (latest.map { [ConsoleEvent.snapshot($0.snapshot, prepared: $0.prepared)] } ?? []) + outcomes.map(ConsoleEvent.triage)
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import AWSCore
+import Foundation
+import Panels
+import Recording
+import Telemetry
+
+/// One run of the full-screen console, set up before the terminal is taken: the data source, the key table with the
+/// user's overrides, the theme, and (live) the triage state and log. Problems found while setting up are shown on the
+/// first frame; the console still starts.
+public struct ConsoleSession {
+    /// What the console shows: a timeline to replay, or a poller to follow live.
+    public enum Source {
+        case replay(Fixture)
+        /// A live poller, and whether calls that change AWS are allowed (--allow-actions or config.toml).
+        case live(Poller, allowActions: Bool)
+    }
+
+    private var state: AppState
+    private let theme: Theme
+    private let themes: ThemeLoader
+    private let poller: Poller?
+    private let runner: TriageRunner
+    private let mailbox: ConsoleMailbox
+
+    /// Sets up a session on `source` with the theme `theme` (a name or a path), replay `speed` and the key file
+    /// `keys` (default: ~/.config/opsdeck/keys.toml).
+    public init(source: Source, theme: String, speed: Double, keys: String?, environment: [String: String]) {
+        var problems: [String] = []
+        var bindings = KeyBindings.defaults
+        let paths = ConfigPaths(environment: environment)
+        let keyFile = keys.map { URL(fileURLWithPath: $0) } ?? paths.keysFile
+        do {
+            if let overrides = try KeyFile.read(keyFile) {
+                problems += bindings.apply(overrides).map { "\(keyFile.lastPathComponent): \($0)" }
+            } else if keys != nil {
+                problems.append("key file \(keyFile.path) not found")
+            }
+        } catch {
+            problems.append("\(keyFile.lastPathComponent)\(error is TOMLError ? " " : ": ")\(error); using default keys")
+        }
+        themes = ThemeLoader.standard(environment: environment)
+        do {
+            self.theme = try themes.load(theme)
+        } catch {
+            problems.append("\(error); using dark")
+            self.theme = .dark
+        }
+        mailbox = ConsoleMailbox()
+        var sources: [String: any ExchangeSource] = [:]
+        switch source {
+        case .replay(let fixture):
+            state = AppState(replay: ReplaySession(fixture: fixture, speed: speed), bindings: bindings)
+            poller = nil
+        case .live(let live, let allowed):
+            let now = Date()
+            state = AppState(live: Snapshot.waiting(for: live.environments, at: now), now: now, bindings: bindings)
+            state.allowActions = allowed
+            do {
+                state.triage = try TriageState.load(paths.triageStateFile)
+            } catch {
+                problems.append("\(error); starting with no acknowledgements or mutes")
+            }
+            do {
+                state.openMutes = TriageLog.openMutes(try TriageLog.load(paths.triageLogFile))
+            } catch {
+                problems.append("\(error); no expired mute will be re-enabled")
+            }
+            sources = live.sources
+            poller = live
+        }
+        if !problems.isEmpty { state.view.message = .init(problems.joined(separator: " · "), role: .warn) }
+        let user = "\(environment["USER"] ?? "unknown")@\(ProcessInfo.processInfo.hostName)"
+        runner = TriageRunner(sources: sources, paths: paths, mailbox: mailbox, localUser: user)
+    }
+
+    /// Runs the console on `backend` until quit or a stop signal; returns the signal, if one ended it.
+    public func run(on backend: any TerminalBackend) -> Int32? {
+        let mailbox = self.mailbox
+        let polling = poller.map { poller in Task.detached { await poller.run { mailbox.post($0) } } }
+        defer { polling?.cancel() }
+        var loop = EventLoop(state: state, theme: theme, themes: themes, mailbox: mailbox, runner: runner)
+        return loop.run(on: backend, signals: SignalWatcher())
+    }
+}

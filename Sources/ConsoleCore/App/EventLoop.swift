@@ -1,0 +1,74 @@
+import Foundation
+import Panels
+import Telemetry
+import AWSCore
+import Recording
+
+/// Runs the console: reads input and time into events, updates the state, and redraws what changed.
+struct EventLoop {
+    var state: AppState
+    var theme: Theme
+    let themes: ThemeLoader
+    /// Where the poller and the triage runner leave their results.
+    let mailbox: ConsoleMailbox
+    /// Carries out triage effects.
+    let runner: TriageRunner
+
+    /// Runs until quit or a stop signal; returns the signal, if one ended it.
+    mutating func run(on backend: any TerminalBackend, signals: SignalWatcher) -> Int32? {
+        backend.apply(theme)
+        var last = Date()
+        var drawnSecond = -1
+        var dirty = true
+        while true {
+            if let signal = signals.stopSignal { return signal }
+            if dirty {
+                let (width, height) = backend.size
+                var buffer = CellBuffer(width: width, height: height)
+                Dashboard.render(state.snapshot, view: state.view, into: &buffer, cache: state.cache)
+                backend.draw(buffer)
+                drawnSecond = Int(saturating: state.view.now.timeIntervalSince1970)
+                dirty = false
+            }
+            var events: [ConsoleEvent] = []
+            switch backend.read(timeoutMs: 250) {
+            case .key(let key)?:
+                events.append(.key(key))
+            case .resize?:
+                backend.invalidate()
+                let (width, height) = backend.size
+                events.append(.resize(width: width, height: height))
+            case nil:
+                break
+            }
+            events += mailbox.take()
+            let now = Date()
+            events.append(.tick(elapsed: now.timeIntervalSince(last)))
+            last = now
+            let before = state.replay?.frame
+            for event in events {
+                switch state.handle(event) {
+                case .quit?:
+                    return nil
+                case .loadTheme(let name)?:
+                    loadTheme(name, backend)
+                case .triage(let requests)?:
+                    runner.submit(requests)
+                case nil:
+                    break
+                }
+            }
+            dirty = dirty || events.count > 1 || state.replay?.frame != before || Int(saturating: state.view.now.timeIntervalSince1970) != drawnSecond
+        }
+    }
+
+    private mutating func loadTheme(_ name: String, _ backend: any TerminalBackend) {
+        do {
+            theme = try themes.load(name)
+            backend.apply(theme)
+            state.view.message = .init("theme \(theme.name)", role: .ok)
+        } catch {
+            state.view.message = .init("\(error) · available: \(themes.available().joined(separator: ", "))", role: .warn)
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+import Telemetry
+import AWSCore
+import Recording
+import Panels
+
+/// A fixture being replayed: its clock and the frame last published.
+struct ReplaySession: Sendable {
+    private(set) var clock: ReplayClock
+    let replayer: FixtureReplayer
+    private(set) var frame: Int
+
+    init(fixture: Fixture, speed: Double, start: Double = 0) {
+        replayer = FixtureReplayer(fixture: fixture)
+        clock = ReplayClock(duration: fixture.duration, position: start, speed: speed)
+        frame = replayer.frameIndex(at: clock.position)
+    }
+
+    /// The snapshot at the current position.
+    var snapshot: Snapshot { replayer.fixture.frames[frame].snapshot }
+
+    /// The recording's wall-clock time at the current position.
+    var now: Date { replayer.fixture.header.start.addingTimeInterval(clock.position) }
+
+    /// Changes the clock; returns the new snapshot when the frame in force changed.
+    mutating func update(_ change: (inout ReplayClock) -> Void) -> Snapshot? {
+        change(&clock)
+        let next = replayer.frameIndex(at: clock.position)
+        guard next != frame else { return nil }
+        frame = next
+        return snapshot
+    }
+}

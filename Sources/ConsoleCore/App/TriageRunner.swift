@@ -1,0 +1,180 @@
+import Foundation
+import Panels
+import Telemetry
+import AWSCore
+import Recording
+
+/// Carries out triage requests off the event loop: AWS calls through each environment's source, the state file and
+/// the triage log; results go back to the loop through the mailbox.
+final class TriageRunner: @unchecked Sendable {
+    let sources: [String: any ExchangeSource]
+    let paths: ConfigPaths
+    let mailbox: ConsoleMailbox
+    /// Who local actions are logged as when no caller identity is known.
+    let localUser: String
+    /// How long to wait between drift-detection status checks.
+    var pollSeconds = 2.0
+    private let lock = NSLock()
+    private var identities: [String: String] = [:]
+
+    init(sources: [String: any ExchangeSource], paths: ConfigPaths, mailbox: ConsoleMailbox, localUser: String) {
+        self.sources = sources
+        self.paths = paths
+        self.mailbox = mailbox
+        self.localUser = localUser
+    }
+
+    /// Writes files at once, in order; starts AWS work in the background.
+    func submit(_ requests: [TriageRequest]) {
+        for request in requests {
+            switch request {
+            case .save(let state):
+                do { try state.save(paths.triageStateFile) } catch { mailbox.post([.message("cannot save triage state: \(error)", .critical)]) }
+            case .export(let path):
+                mailbox.post([export(to: path)])
+            default:
+                Task.detached { self.mailbox.post(await self.perform(request)) }
+            }
+        }
+    }
+
+    /// Runs one AWS request (or logs a local action) and says how it went.
+    func perform(_ request: TriageRequest) async -> [TriageOutcome] {
+        switch request {
+        case .detectDrift(let stack):
+            return await detectDrift(stack)
+        case .resourceDrifts(let stack):
+            guard let source = sources[stack.environment] else { return [noSource(stack.environment)] }
+            do {
+                return [.report(Self.driftReport(stack, try await CloudFormationClient(source).resourceDrifts(stack: stack.name)))]
+            } catch {
+                return [.message("\(stack.name): \(error)", .critical)]
+            }
+        case .history(let alarm):
+            guard let source = sources[alarm.environment] else { return [noSource(alarm.environment)] }
+            do {
+                let items = try await CloudWatchClient(source).history(alarm: alarm.name)
+                let lines = items.map { (label: "\(Format.timestamp($0.time, now: Date()))", value: "\($0.type): \($0.summary)") }
+                return [.report(.init(title: "History of \(alarm.key)", lines: lines.isEmpty ? [(label: "", value: "no history in the last 14 days")] : lines))]
+            } catch {
+                return [.message("\(alarm.name): \(error)", .critical)]
+            }
+        case .mute(let alarm, let until):
+            guard let source = sources[alarm.environment] else { return [noSource(alarm.environment)] }
+            do {
+                try await CloudWatchClient(source).setActions(alarm: alarm.name, enabled: false)
+                await log(alarm.environment, "mute", alarm.name, "DisableAlarmActions until \(AWSDate.format(until))", "ok")
+                return [.muted(key: alarm.key, until: until), .message("\(alarm.name): actions disabled until \(Format.clock(until)) UTC", .ok)]
+            } catch {
+                await log(alarm.environment, "mute", alarm.name, "DisableAlarmActions until \(AWSDate.format(until))", "failed: \(error)")
+                return [.message("\(alarm.name): \(error)", .critical)]
+            }
+        case .unmute(let environment, let name):
+            let key = "\(environment)/\(name)"
+            guard let source = sources[environment] else { return [noSource(environment)] }
+            do {
+                try await CloudWatchClient(source).setActions(alarm: name, enabled: true)
+                await log(environment, "unmute", name, "EnableAlarmActions", "ok")
+                return [.unmuted(key: key), .message("\(name): actions enabled again", .ok)]
+            } catch {
+                await log(environment, "unmute", name, "EnableAlarmActions", "failed: \(error)")
+                return [.unmuteFailed(key: key, retry: Date().addingTimeInterval(60)), .message("\(name): could not enable actions (retrying in 1m): \(error)", .critical)]
+            }
+        case .record(let entry):
+            var entry = entry
+            entry.who = await who(entry.environment)
+            return append(entry).map { [$0] } ?? []
+        case .save, .export:
+            return []
+        }
+    }
+
+    private func detectDrift(_ stack: StackSummary) async -> [TriageOutcome] {
+        guard let source = sources[stack.environment] else { return [noSource(stack.environment)] }
+        let client = CloudFormationClient(source)
+        let call = stack.isStackSet ? "DetectStackSetDrift" : "DetectStackDrift"
+        do {
+            let deadline = Date().addingTimeInterval(180)
+            if stack.isStackSet {
+                let id = try await client.detectStackSetDrift(stack.name)
+                var status = try await client.stackSetOperation(stack.name, id: id)
+                while ["RUNNING", "QUEUED"].contains(status.status), Date() < deadline {
+                    try await Task.sleep(nanoseconds: UInt64(pollSeconds * 1e9))
+                    status = try await client.stackSetOperation(stack.name, id: id)
+                }
+                let result = "\(status.status)\(status.drift.map { ": \($0)" } ?? "")"
+                await log(stack.environment, "detect-drift", stack.name, "\(call) operation \(id)", result)
+                return [.message("StackSet \(stack.name) drift detection \(result)", status.drift == "DRIFTED" ? .critical : .ok)]
+            }
+            let id = try await client.detectDrift(stack: stack.name)
+            var status = try await client.driftDetection(id)
+            while status.status == "DETECTION_IN_PROGRESS", Date() < deadline {
+                try await Task.sleep(nanoseconds: UInt64(pollSeconds * 1e9))
+                status = try await client.driftDetection(id)
+            }
+            let drift = status.drift ?? "UNKNOWN"
+            let result = status.status == "DETECTION_COMPLETE" ? "\(drift)\(status.drifted.map { ", \($0) resources drifted" } ?? "")" : "\(status.status): \(status.reason ?? "")"
+            await log(stack.environment, "detect-drift", stack.name, "\(call) \(id)", result)
+            var outcomes: [TriageOutcome] = [.message("\(stack.name): \(result)", drift == "DRIFTED" ? .critical : .ok)]
+            if drift == "DRIFTED" { outcomes += await perform(.resourceDrifts(stack)) }
+            return outcomes
+        } catch {
+            await log(stack.environment, "detect-drift", stack.name, call, "failed: \(error)")
+            return [.message("\(stack.name): \(error)", .critical)]
+        }
+    }
+
+    /// A report line per drifted resource and per property difference.
+    static func driftReport(_ stack: StackSummary, _ drifts: [ResourceDrift]) -> DashboardView.Report {
+        func compact(_ text: String) -> String { text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ") }
+        var lines: [(label: String, value: String)] = []
+        for drift in drifts {
+            lines.append((label: drift.logicalId, value: "\(drift.type) \(drift.physicalId ?? "") \(drift.status)"))
+            for difference in drift.differences {
+                lines.append((label: "  \(difference.path)", value: "expected \(compact(difference.expected)) → actual \(compact(difference.actual)) (\(difference.kind))"))
+            }
+        }
+        return .init(title: "Drift of \(stack.environment)/\(stack.name)", lines: lines.isEmpty ? [(label: "", value: "no resource is modified or deleted")] : lines)
+    }
+
+    /// The caller identity of `environment`, looked up once; the local user if it cannot be had.
+    private func who(_ environment: String) async -> String {
+        if let known = lock.withLock({ identities[environment] }) { return known }
+        guard let source = sources[environment], let arn = try? await STSClient(source).callerIdentity().arn else { return localUser }
+        lock.withLock { identities[environment] = arn }
+        return arn
+    }
+
+    private func log(_ environment: String, _ action: String, _ target: String, _ detail: String, _ outcome: String) async {
+        if let failure = append(TriageLogEntry(time: Date(), who: await who(environment), environment: environment, action: action, target: target, detail: detail, outcome: outcome)) {
+            mailbox.post([failure])
+        }
+    }
+
+    /// Appends to the log file; a message if it cannot.
+    private func append(_ entry: TriageLogEntry) -> TriageOutcome? {
+        lock.lock()
+        defer { lock.unlock() }
+        do {
+            try TriageLog.append(entry, to: paths.triageLogFile)
+            return nil
+        } catch {
+            return .message("cannot write the triage log \(paths.triageLogFile.path): \(error)", .critical)
+        }
+    }
+
+    private func export(to path: String) -> TriageOutcome {
+        do {
+            let entries = try TriageLog.load(paths.triageLogFile)
+            let data = path.hasSuffix(".json") ? try TriageLog.json(entries) : Data(TriageLog.markdown(entries).utf8)
+            try PrivateFile.write(data, to: URL(fileURLWithPath: (path as NSString).expandingTildeInPath))
+            return .message("wrote \(entries.count) triage log entries to \(path)", .ok)
+        } catch {
+            return .message("export failed: \(error)", .critical)
+        }
+    }
+
+    private func noSource(_ environment: String) -> TriageOutcome {
+        .message("\(environment) has no working credentials; see the status bar", .critical)
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import Telemetry
+import AWSCore
+import Recording
+import Demo
+import Panels
+import ConsoleCore
+
+/// The options live mode shares between the console, `opsdeck snapshot` and `opsdeck record`.
+struct LiveOptions: ParsableArguments {
+    @Option(name: .long, help: "Config file (default: $XDG_CONFIG_HOME/opsdeck/config.toml or ~/.config/opsdeck/config.toml).")
+    var config: String?
+
+    /// Reads and checks the config, then adds the organization's accounts if it asks for discovery; failures are one
+    /// clear line.
+    func settings(environment: [String: String]) async throws -> OpsdeckConfig {
+        let url = config.map { URL(fileURLWithPath: $0) } ?? ConfigPaths(environment: environment).configFile
+        do {
+            let settings = try OpsdeckConfig.load(from: url, defaultRegion: environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"])
+            guard settings.discovery != nil else { return settings }
+            let transport = CurlTransport(options: TransportOptions(environment: environment))
+            defer { transport.close() }
+            return try await AccountDiscovery.expand(settings, environment: environment, transport: transport)
+        } catch {
+            throw ConsoleFailure("\(error)")
+        }
+    }
+
+    /// A poller over the live AWS clients of `settings`, each source passed through `wrap` (e.g. to record it); calls
+    /// that change AWS leave the process only with `allowActions` (the headless commands never allow them).
+    func poller(_ settings: OpsdeckConfig, environment: [String: String], allowActions: Bool = false, wrap: (EnvironmentConfig, any ExchangeSource) -> any ExchangeSource = { $1 }) -> Poller {
+        var options = TransportOptions(environment: environment)
+        options.requestTimeoutMs = Int(settings.requestTimeout * 1000)
+        options.maxResponseBytes = settings.maxResponseMB << 20
+        let transport = CurlTransport(options: options)
+        var (sources, errors) = LiveSources.make(config: settings, environment: environment, transport: transport, allowActions: allowActions)
+        for env in settings.environments { sources[env.name] = sources[env.name].map { wrap(env, $0) } }
+        return Poller(environments: settings.environments, sources: sources, setupErrors: errors, interval: settings.pollInterval, historyMinutes: settings.historyMinutes, aggregator: settings.aggregator, monitoring: settings.monitoring)
+    }
+
+    /// Starts a recording at `path` (gzip when asked or named .gz) of a session watching `settings`.
+    func recorder(to path: String, title: String, start: Date, settings: OpsdeckConfig, gzip: Bool = false) throws -> Recorder {
+        let header = Recording.Header(title: title, start: start, historyMinutes: settings.historyMinutes, environments: settings.environments,
+                                      aggregator: settings.aggregator, monitoring: settings.monitoring)
+        do {
+            return try Recorder(url: URL(fileURLWithPath: path), header: header, gzip: gzip || path.hasSuffix(".gz"))
+        } catch {
+            throw ConsoleFailure("\(error)")
+        }
+    }
+
+    /// A poller for the synchronous console command, and whether actions are allowed (`flag` or `allow_actions`).
+    func poller(environment: [String: String], allowActionsFlag flag: Bool) throws -> (poller: Poller, allowActions: Bool) {
+        let settings = try Blocking.wait { try await self.settings(environment: environment) }
+        let allowed = flag || settings.allowActions
+        return (poller(settings, environment: environment, allowActions: allowed), allowed)
+    }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+import CCurl
+import Foundation
+import AWSCore
+import Telemetry
+import Recording
+import Demo
+import Panels
+import ConsoleCore
+
+/// The `opsdeck` command and its subcommands.
+@main
+struct Opsdeck: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "opsdeck",
+        abstract: "A keyboard-driven terminal operations console for a multi-account AWS platform.",
+        discussion: "Start with `opsdeck --demo`. Live: `opsdeck` with ~/.config/opsdeck/config.toml (see docs/config.example.toml). Console options: `opsdeck help console`.",
+        version: "opsdeck 0.1.0 (\(String(cString: curl_version())))",
+        subcommands: [ConsoleCommand.self, SnapshotCommand.self, RecordCommand.self, ReplayCommand.self, TriageLogCommand.self, GenerateDemoFixture.self],
+        defaultSubcommand: ConsoleCommand.self
+    )
+}
