@@ -14,7 +14,7 @@ public struct Snapshot: Codable, Equatable, Sendable {
     public var alarms: [AlarmSummary]
 
     public init(
-        capturedAt: Date, accounts: [AccountStatus], stacks: [StackSummary] = [],
+        capturedAt: Date = .distantPast, accounts: [AccountStatus] = [], stacks: [StackSummary] = [],
         replication: [ReplicationLag] = [], lambdas: [LambdaMetrics] = [], tables: [TableThroughput] = [],
         flows: FlowTraffic = FlowTraffic(), findings: [ComplianceFinding] = [], alarms: [AlarmSummary] = []
     ) {
@@ -27,5 +27,18 @@ public struct Snapshot: Codable, Equatable, Sendable {
         self.flows = flows
         self.findings = findings
         self.alarms = alarms
+    }
+
+    /// Adds the data of `slice` (one section's, or another snapshot's) to this snapshot's; accounts and time stay.
+    public mutating func add(_ slice: Snapshot) {
+        stacks += slice.stacks
+        replication += slice.replication
+        lambdas += slice.lambdas
+        tables += slice.tables
+        flows.ports += slice.flows.ports
+        flows.talkers += slice.flows.talkers
+        flows.peerings += slice.flows.peerings
+        findings += slice.findings
+        alarms += slice.alarms
     }
 }

@@ -1,41 +1,25 @@
 import AWSCore
-/// What one poll of one environment produced; a section is nil when its calls failed.
-public struct EnvironmentData: Sendable {
-    /// The groups of calls a poll makes, each failing on its own.
-    public enum Section: String, Sendable, CaseIterable {
-        case identity, stacks, metrics, alarms, compliance, network
-    }
 
-    public var stacks: [StackSummary]?
-    public var lambdas: [LambdaMetrics]?
-    public var tables: [TableThroughput]?
-    public var replication: [ReplicationLag]?
-    public var alarms: [AlarmSummary]?
-    public var findings: [ComplianceFinding]?
-    public var flows: FlowTraffic?
-    /// One line per failed section: "section: error".
-    public var errors: [String] = []
+/// What one poll of one environment produced: each section's slice of the snapshot, or why it failed.
+public struct EnvironmentData: Sendable {
+    /// The slice of the snapshot each section that answered filled.
+    public var slices: [PollSection.ID: Snapshot] = [:]
+    /// Why each section that did not answer failed.
+    public var failures: [PollSection.ID: String] = [:]
+    /// Why the caller-identity check failed (wrong account or no answer); then no section ran.
+    public var identityError: String?
 
     public init() {}
 
-    /// Records that `section` failed.
-    mutating func fail(_ section: Section, _ message: String) {
-        errors.append("\(section.rawValue): \(message)")
+    /// One line per failure, "section: error", identity first and the sections in their declared order.
+    public var errors: [String] {
+        (identityError.map { ["identity: \($0)"] } ?? []) + PollSection.all.compactMap { section in failures[section.id].map { "\(section.id.rawValue): \($0)" } }
     }
 
-    /// Whether the caller-identity check failed (wrong account or no answer).
-    var identityFailed: Bool { errors.contains { $0.hasPrefix("\(Section.identity.rawValue):") } }
-
-    /// This poll's sections, falling back to `previous` for those that failed.
+    /// This poll's slices, falling back to `previous` for the sections that failed.
     public func merged(over previous: EnvironmentData?) -> EnvironmentData {
         var out = self
-        out.stacks = stacks ?? previous?.stacks
-        out.lambdas = lambdas ?? previous?.lambdas
-        out.tables = tables ?? previous?.tables
-        out.replication = replication ?? previous?.replication
-        out.alarms = alarms ?? previous?.alarms
-        out.findings = findings ?? previous?.findings
-        out.flows = flows ?? previous?.flows
+        out.slices = (previous?.slices ?? [:]).merging(slices) { _, fresh in fresh }
         return out
     }
 }

@@ -76,7 +76,7 @@ public actor Poller {
             verified.insert(name)
             nextDue[name] = now.addingTimeInterval(interval)
         } else {
-            if !data.identityFailed { verified.insert(name) }
+            if data.identityError == nil { verified.insert(name) }
             let count = (failures[name] ?? 0) + 1
             failures[name] = count
             nextDue[name] = now.addingTimeInterval(interval * Double(min(1 << min(count - 1, 3), 8)))
@@ -108,16 +108,8 @@ public actor Poller {
                 environment: environment.name, accountId: environment.accountId, region: environment.region, health: health,
                 lastSuccess: lastSuccess[environment.name], error: errors.isEmpty ? nil : errors.joined(separator: "; ")))
             guard let data = last[environment.name] else { continue }
-            snapshot.stacks += data.stacks ?? []
-            snapshot.lambdas += data.lambdas ?? []
-            snapshot.tables += data.tables ?? []
-            snapshot.replication += data.replication ?? []
-            snapshot.alarms += data.alarms ?? []
-            snapshot.findings += data.findings ?? []
-            if let flows = data.flows {
-                snapshot.flows.ports += flows.ports
-                snapshot.flows.talkers += flows.talkers
-                snapshot.flows.peerings += flows.peerings
+            for section in PollSection.all {
+                if let slice = data.slices[section.id] { snapshot.add(slice) }
             }
         }
         return snapshot

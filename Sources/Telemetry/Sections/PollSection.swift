@@ -1,0 +1,19 @@
+import AWSCore
+import Foundation
+
+/// One group of calls an environment's poll makes, declared once: its name, its calls, and the slice of the snapshot
+/// it fills. Sections run concurrently and fail on their own; a failed one keeps its last good slice. The poller, and
+/// so the recorder and replay, iterate over `all`: adding a section is one file here and one line in `all`.
+public struct PollSection: Sendable {
+    /// The sections by name, as errors and the status bar name them.
+    public enum ID: String, Sendable, CaseIterable {
+        case stacks, metrics, alarms, compliance, network
+    }
+
+    public let id: ID
+    /// Runs the section's calls for one environment at `now`; the result holds only this section's slice.
+    let fetch: @Sendable (EnvironmentPoller, Date) async throws -> Snapshot
+
+    /// Every section, in the order their slices are assembled.
+    public static let all: [PollSection] = [.stacks, .metrics, .alarms, .compliance, .network]
+}
