@@ -12,10 +12,10 @@ final class ConsoleMailbox: @unchecked Sendable {
     private var outcomes: [TriageOutcome] = []
 
     /// Leaves `snapshot` for the loop, replacing any it has not read, with its panel rows built here (on the poller's
-    /// task) so the loop's next frame only draws. Alarms are left out: the loop adds local triage state to them first.
+    /// task) so the loop's next frame only draws. Panels not marked prebuilt (alarms) are left out: the loop adds local triage state to them first.
     func post(_ snapshot: Snapshot) {
         var prepared: [PanelID: PanelContent] = [:]
-        for panel in PanelCatalog.all where panel.id != .alarms { prepared[panel.id] = panel.content(for: snapshot) }
+        for panel in PanelCatalog.prebuilt { prepared[panel.id] = panel.content(for: snapshot) }
         lock.withLock { latest = (snapshot, prepared) }
     }
 

@@ -72,7 +72,7 @@ struct KeyBindings: Sendable {
     static let defaults = KeyBindings([
         KeyBinding(keys: [.tab], action: .nextPanel, help: "focus the next panel", hint: "panel"),
         KeyBinding(keys: [.backTab], action: .previousPanel, help: "focus the previous panel"),
-        KeyBinding(keys: (1...7).map { .char(Character(String($0))) }, action: .focusPanel, help: "focus panel 1-7"),
+        KeyBinding(keys: PanelID.allCases.map { .char(Character(String($0.rawValue))) }, action: .focusPanel, help: "focus panel 1-\(PanelID.allCases.count)"),
         KeyBinding(keys: [.char("j"), .down], action: .down, help: "select the next row"),
         KeyBinding(keys: [.char("k"), .up], action: .up, help: "select the previous row"),
         KeyBinding(keys: [.pageDown, .ctrl("f")], action: .pageDown, help: "page down"),

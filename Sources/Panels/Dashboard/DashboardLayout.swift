@@ -7,6 +7,9 @@ public enum DashboardLayout {
     /// From this size up, all seven panels share the screen.
     public static let gridSize = (width: 100, height: 30)
 
+    /// The grid's bands, top to bottom, as shares of the body's height; each panel's spec names its band.
+    static let bandHeights = [32, 24, 24, 20]
+
     /// How the body is arranged.
     public enum Arrangement: Equatable, Sendable {
         /// All panels at once.
@@ -23,13 +26,12 @@ public enum DashboardLayout {
         guard body.width >= gridSize.width, body.height + 2 >= gridSize.height else {
             return .tabs(strip: body.rows(from: 0, count: 1), panel: body.rows(from: 1))
         }
-        let bands = body.stacked([32, 24, 24, 20])
-        let top = bands[0].columns([58, 42])
-        let middle = bands[1].columns([1, 1])
-        let lower = bands[2].columns([1, 1])
-        return .grid([
-            .stacks: top[0], .alarms: top[1], .replication: middle[0], .lambda: middle[1],
-            .dynamodb: lower[0], .flowLogs: lower[1], .compliance: bands[3],
-        ])
+        let bands = body.stacked(bandHeights)
+        var grid: [PanelID: Rect] = [:]
+        for (index, band) in bands.enumerated() {
+            let members = PanelID.allCases.filter { $0.spec.band == index }
+            for (id, rect) in zip(members, band.columns(members.map(\.spec.width))) { grid[id] = rect }
+        }
+        return .grid(grid)
     }
 }

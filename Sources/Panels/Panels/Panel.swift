@@ -36,12 +36,13 @@ public protocol Panel: Sendable {
     func content(for snapshot: Snapshot) -> PanelContent
 }
 
-/// The seven panels in focus order.
+/// The panels in focus order, from the panel table.
 public enum PanelCatalog {
-    public static let all: [any Panel] = [
-        StacksPanel(), ReplicationPanel(), LambdaPanel(), DynamoDBPanel(), FlowLogsPanel(), CompliancePanel(), AlarmsPanel(),
-    ]
+    public static let all: [any Panel] = PanelID.allCases.map(\.spec.panel)
 
     /// The panel with `id`.
-    public static func panel(_ id: PanelID) -> any Panel { all[id.rawValue - 1] }
+    public static func panel(_ id: PanelID) -> any Panel { id.spec.panel }
+
+    /// The panels whose rows are built when a snapshot arrives.
+    public static var prebuilt: [any Panel] { all.filter { $0.id.spec.prebuilt } }
 }

@@ -1,58 +1,21 @@
 import AWSCore
 import Telemetry
-/// The seven panels, numbered as their focus keys.
+
+/// The panels, numbered as their focus keys (at most nine); each one's details are its `spec`.
 public enum PanelID: Int, CaseIterable, Sendable, Codable {
     case stacks = 1, replication, lambda, dynamodb, flowLogs, compliance, alarms
 
     /// The title drawn on the panel's border.
-    public var title: String {
-        switch self {
-        case .stacks: return "Stacks"
-        case .replication: return "Replication lag"
-        case .lambda: return "Lambda"
-        case .dynamodb: return "DynamoDB throughput"
-        case .flowLogs: return "Flow logs"
-        case .compliance: return "Compliance"
-        case .alarms: return "Alarms"
-        }
-    }
+    public var title: String { spec.title }
 
     /// The name `:` commands and tabs use.
-    public var command: String {
-        switch self {
-        case .stacks: return "stacks"
-        case .replication: return "replication"
-        case .lambda: return "lambda"
-        case .dynamodb: return "dynamodb"
-        case .flowLogs: return "flowlogs"
-        case .compliance: return "compliance"
-        case .alarms: return "alarms"
-        }
-    }
+    public var command: String { spec.command }
 
     /// The short name on the tab strip.
-    public var tab: String {
-        switch self {
-        case .replication: return "repl"
-        case .dynamodb: return "ddb"
-        case .flowLogs: return "flows"
-        case .compliance: return "config"
-        default: return command
-        }
-    }
+    public var tab: String { spec.tab }
 
     /// Other names `:` accepts for the panel, k9s style.
-    public var aliases: [String] {
-        switch self {
-        case .stacks: return ["cfn", "stack", "cloudformation"]
-        case .replication: return ["repl", "lag"]
-        case .lambda: return ["fn", "functions", "lambdas"]
-        case .dynamodb: return ["ddb", "tables"]
-        case .flowLogs: return ["flows", "vpc", "flow"]
-        case .compliance: return ["config", "findings"]
-        case .alarms: return ["alarm", "cw"]
-        }
-    }
+    public var aliases: [String] { spec.aliases }
 
     /// The panel `:name` names, if any.
     public static func named(_ name: String) -> PanelID? {
