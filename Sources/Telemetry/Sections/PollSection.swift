@@ -3,7 +3,8 @@ import Foundation
 
 /// One group of calls an environment's poll makes, declared once: its name, its calls, and the slice of the snapshot
 /// it fills. Sections run concurrently and fail on their own; a failed one keeps its last good slice. The poller, and
-/// so the recorder and replay, iterate over `all`: adding a section is one file here and one line in `all`.
+/// so the recorder and replay, iterate over `all`: adding a section is a file here and a case in `ID`, whose switch
+/// the compiler then asks to name it.
 public struct PollSection: Sendable {
     /// The sections by name, as errors and the status bar name them.
     public enum ID: String, Sendable, CaseIterable {
@@ -15,5 +16,18 @@ public struct PollSection: Sendable {
     let fetch: @Sendable (EnvironmentPoller, Date) async throws -> Snapshot
 
     /// Every section, in the order their slices are assembled.
-    public static let all: [PollSection] = [.stacks, .metrics, .alarms, .compliance, .network]
+    public static let all: [PollSection] = ID.allCases.map(\.section)
+}
+
+extension PollSection.ID {
+    /// The section with this name.
+    var section: PollSection {
+        switch self {
+        case .stacks: .stacks
+        case .metrics: .metrics
+        case .alarms: .alarms
+        case .compliance: .compliance
+        case .network: .network
+        }
+    }
 }
