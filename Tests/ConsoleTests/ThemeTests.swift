@@ -18,6 +18,28 @@ import Testing
         #expect(theme[.selection].mono == [.reverse])
     }
 
+    @Test(arguments: ["dark", "light", "high-contrast", "mono"])
+    func everyThemeIsBuiltIntoTheBinary(name: String) throws {
+        let builtIn = try ThemeLoader(searchPaths: []).load(name)
+        #expect(builtIn == (try ThemeLoader(searchPaths: [repoThemes]).load(name)))
+        #expect(BuiltinThemes.files[name].map { $0 + "\n" } == (try String(contentsOf: repoThemes.appendingPathComponent("\(name).toml"), encoding: .utf8)),
+                "Sources/ConsoleCore/Themes/BuiltinThemes.swift holds themes/\(name).toml as it is")
+        #expect(ThemeLoader(searchPaths: []).available() == ["dark", "high-contrast", "light", "mono"])
+    }
+
+    @Test func aThemeFileOverridesTheBuiltInOne() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("opsdeck-themes-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "name = \"light\"\n[roles]\nok = { fg = 46 }\n".write(to: dir.appendingPathComponent("light.toml"), atomically: true, encoding: .utf8)
+        #expect(try ThemeLoader(searchPaths: [dir]).load("light")[.ok].foreground == .indexed(46))
+    }
+
+    @Test func theLightThemePaintsItsOwnBackground() throws {
+        let light = try ThemeLoader(searchPaths: []).load("light")
+        #expect(StyleRole.allCases.allSatisfy { light[$0].background != .terminalDefault }, "readable on a dark terminal too")
+    }
+
     @Test func darkFileMatchesTheBuiltInDefaults() throws {
         #expect(try ThemeLoader(searchPaths: [repoThemes]).load("dark") == Theme.dark)
     }

@@ -29,7 +29,8 @@ struct ThemeLoader {
         return ThemeLoader(searchPaths: paths)
     }
 
-    /// The theme called `name`, or read from `name` when it is a path; "dark" falls back to the built-in theme.
+    /// The theme called `name` (a file in the search folders first, else the built-in one), or read from `name` when
+    /// it is a path.
     func load(_ name: String) throws -> Theme {
         if name.contains("/") || name.hasSuffix(".toml") {
             return try read(URL(fileURLWithPath: name))
@@ -38,7 +39,7 @@ struct ThemeLoader {
             let file = dir.appendingPathComponent("\(name).toml")
             if FileManager.default.fileExists(atPath: file.path) { return try read(file) }
         }
-        if name == Theme.dark.name { return .dark }
+        if let text = BuiltinThemes.files[name] { return try parse(text, file: "\(name).toml") }
         throw ThemeError(description: "theme '\(name)' not found (looked for \(name).toml in \(searchPaths.first?.path ?? "?") and themes/)")
     }
 
@@ -47,7 +48,7 @@ struct ThemeLoader {
         let names = searchPaths.flatMap { dir in
             ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0.hasSuffix(".toml") }.map { String($0.dropLast(5)) }
         }
-        return Array(Set(names + [Theme.dark.name])).sorted()
+        return Array(Set(names + BuiltinThemes.files.keys)).sorted()
     }
 
     /// Reads one theme file.
@@ -58,12 +59,17 @@ struct ThemeLoader {
         } catch {
             throw ThemeError(description: "cannot read theme \(file.path) (\(FileFailure.reason(error)))")
         }
+        return try parse(text, file: file.lastPathComponent)
+    }
+
+    /// Reads the text of the theme file named `file`.
+    private func parse(_ text: String, file: String) throws -> Theme {
         do {
-            return try Self.parse(TOMLParser.parse(text), fallbackName: file.deletingPathExtension().lastPathComponent)
+            return try Self.parse(TOMLParser.parse(text), fallbackName: String(file.dropLast(file.hasSuffix(".toml") ? 5 : 0)))
         } catch let error as TOMLError {
-            throw ThemeError(description: "theme \(file.lastPathComponent) \(error)")
+            throw ThemeError(description: "theme \(file) \(error)")
         } catch let error as ThemeError {
-            throw ThemeError(description: "theme \(file.lastPathComponent): \(error)")
+            throw ThemeError(description: "theme \(file): \(error)")
         }
     }
 
