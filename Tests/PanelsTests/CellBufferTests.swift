@@ -35,8 +35,8 @@ import Testing
         var buffer = CellBuffer(width: 90, height: 30, fill: marker)
         let area = Rect(x: 7, y: 4, width: 70, height: 18)
         let content = PanelCatalog.panel(id).content(for: DemoStory().snapshot(at: 900))
-        let inner = Block(title: id.title, trailer: content.summary, focused: true).render(in: area, &buffer)
-        TableView(sections: content.sections, selected: 3).render(in: inner, &buffer)
+        let inner = Block(title: id.title, trailer: content.summary, focused: true).render(into: &buffer, area: area)
+        TableView(sections: content.sections, selected: 3).render(into: &buffer, area: inner)
         var strays: [String] = []
         for y in 0..<buffer.height {
             for x in 0..<buffer.width where !(x >= area.x && x < area.maxX && y >= area.y && y < area.maxY) && buffer[x, y] != marker {

@@ -29,16 +29,16 @@ public enum Dashboard {
             if !shownStale.isEmpty { trailer += " · " + shownStale.map { "\($0.name) stale \($0.age)" }.joined(separator: ", ") }
             if let filter = view.filters[id], !filter.isEmpty { trailer = "/\(filter) · " + trailer }
             let block = Block(title: "\(id.rawValue) \(id.title)", trailer: trailer, focused: focused)
-            let inner = block.render(in: rect, &buffer)
+            let inner = block.render(into: &buffer, area: rect)
             let selected = focused ? view.selectedRow(id, count: content.rowCount) : nil
-            let overflow = TableView(sections: content.sections, selected: selected, stale: Set(stale.map(\.name))).render(in: inner, &buffer)
+            let overflow = TableView(sections: content.sections, selected: selected, stale: Set(stale.map(\.name))).render(into: &buffer, area: inner)
             block.footer(overflow.joined(separator: " · "), in: rect, &buffer)
         }
         switch DashboardLayout.arrange(body, zoomed: view.zoomed) {
         case .grid(let places):
             for (id, rect) in places.sorted(by: { $0.key.rawValue < $1.key.rawValue }) { draw(id, rect) }
         case .tabs(let strip, let panel):
-            TabStrip(focus: view.focus).render(in: strip, &buffer)
+            TabStrip(focus: view.focus).render(into: &buffer, area: strip)
             draw(view.focus, panel)
         case .zoomed(let rect):
             draw(view.focus, rect)
@@ -49,18 +49,18 @@ public enum Dashboard {
         case .none:
             break
         case .help:
-            Overlay(title: "Help · j/k scroll · Esc closes", lines: helpLines(view.help), scroll: view.overlayScroll).render(in: body, &buffer)
+            Overlay(title: "Help · j/k scroll · Esc closes", lines: helpLines(view.help), scroll: view.overlayScroll).render(into: &buffer, area: body)
         case .report:
             if let report = view.report {
                 Overlay(title: "\(report.title) · j/k scroll · Esc closes", lines: report.lines.map { OverlayLine(label: $0.label, value: $0.value) },
-                        scroll: view.overlayScroll).render(in: body, &buffer)
+                        scroll: view.overlayScroll).render(into: &buffer, area: body)
             }
         case .detail:
             let rows = focusedContent?.rows ?? []
             if let index = view.selectedRow(view.focus, count: rows.count) {
                 Overlay(title: "\(view.focus.title) · Esc closes", lines: rows[index].detail.map { OverlayLine(label: $0.0, value: $0.1) },
                         scroll: view.overlayScroll)
-                    .render(in: body, &buffer)
+                    .render(into: &buffer, area: body)
             }
         }
     }

@@ -14,7 +14,7 @@ struct Overlay {
     let scroll: Int
 
     /// Draws the box within `area`.
-    func render(in area: Rect, _ buffer: inout CellBuffer) {
+    func render(into buffer: inout CellBuffer, area: Rect) {
         let labelWidth = min(22, lines.map { DisplayWidth.of($0.label) }.max() ?? 0)
         let boxWidth = min(area.width - 2, max(40, min(90, labelWidth + 3 + (lines.map { DisplayWidth.of($0.value) }.max() ?? 0) + 2)))
         let valueWidth = max(1, boxWidth - 2 - labelWidth - 3)
@@ -23,7 +23,7 @@ struct Overlay {
         }
         let box = area.centered(width: boxWidth, height: body.count + 2)
         buffer.fill(box)
-        let inner = Block(title: title, focused: true).render(in: box, &buffer)
+        let inner = Block(title: title, focused: true).render(into: &buffer, area: box)
         let first = min(max(0, scroll), max(0, body.count - inner.height))
         for (index, entry) in body.dropFirst(first).prefix(inner.height).enumerated() {
             let y = inner.y + index

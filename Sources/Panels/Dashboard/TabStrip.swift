@@ -5,7 +5,7 @@ struct TabStrip {
     let focus: PanelID
 
     /// Draws the strip across `rect`'s first row: every panel's number, with names where they fit.
-    func render(in rect: Rect, _ buffer: inout CellBuffer) {
+    func render(into buffer: inout CellBuffer, area rect: Rect) {
         let named = PanelID.allCases.map { " \($0.rawValue) \($0.tab) " }
         let fitsNames = named.reduce(0) { $0 + DisplayWidth.of($1) } <= rect.width
         var x = rect.x

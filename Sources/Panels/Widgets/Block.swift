@@ -14,7 +14,7 @@ public struct Block: Sendable {
 
     /// Draws the border and titles in `rect`; returns the inner area.
     @discardableResult
-    public func render(in rect: Rect, _ buffer: inout CellBuffer) -> Rect {
+    public func render(into buffer: inout CellBuffer, area rect: Rect) -> Rect {
         guard rect.width >= 2, rect.height >= 2 else { return Rect(x: rect.x, y: rect.y, width: 0, height: 0) }
         let role: StyleRole = focused ? .borderFocused : .border
         let top = rect.y

@@ -13,8 +13,9 @@ public struct Sparkline: Sendable {
     }
 
     /// Draws the most recent values that fit `width` columns at (x, y).
-    public func render(x: Int, y: Int, width: Int, _ buffer: inout CellBuffer) {
-        guard width > 0 else { return }
+    public func render(into buffer: inout CellBuffer, area: Rect) {
+        let (x, y, width) = (area.x, area.y, area.width)
+        guard width > 0, area.height > 0 else { return }
         let shown = values.suffix(width)
         let top = max(shown.max() ?? 0, threshold ?? 0)
         for (offset, value) in shown.enumerated() {

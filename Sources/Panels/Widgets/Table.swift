@@ -101,7 +101,7 @@ public struct TableView: Sendable {
 
     /// Draws into `rect`; returns "last shown/total" for each section with rows out of view.
     @discardableResult
-    public func render(in rect: Rect, _ buffer: inout CellBuffer) -> [String] {
+    public func render(into buffer: inout CellBuffer, area rect: Rect) -> [String] {
         guard !rect.isEmpty, !sections.isEmpty else { return [] }
         var top = rect.y
         let parts = Self.heights(needs: sections.map { $0.rows.count + ($0.title == nil ? 1 : 2) }, total: rect.height).map { height in
@@ -181,7 +181,7 @@ public struct TableView: Sendable {
                 let pad = columns[index].alignRight ? width - DisplayWidth.of(shown) : 0
                 buffer.put(shown, x: x + pad, y: y, role: role, clip: rect)
             case .spark(let values, let threshold):
-                Sparkline(values: values, threshold: threshold).render(x: x, y: y, width: min(width, rect.maxX - x), &buffer)
+                Sparkline(values: values, threshold: threshold).render(into: &buffer, area: Rect(x: x, y: y, width: min(width, rect.maxX - x), height: 1))
             }
             x += width + 1
         }
