@@ -235,6 +235,22 @@ import Testing
         #expect(try TriageState.load(state.appendingPathComponent("triage.json")).muted.keys.sorted() == ["prod/any-alarm-name-at-all"])
     }
 
+    @Test func theDiagnosticLogRecordsCallsAndTimingsButNoSecret() throws {
+        let platform = try MotoPlatform()
+        let text = try String(contentsOf: platform.configFile, encoding: .utf8)
+        try ("log_level = \"debug\"\n" + text).write(to: platform.configFile, atomically: true, encoding: .utf8)
+        let log = platform.directory.appendingPathComponent("opsdeck.log")
+        let (status, output) = try opsdeck(platform, ["snapshot", "--format", "json", "--log", log.path])
+        #expect(status == 0, "\(output.suffix(400))")
+        let lines = try String(contentsOf: log, encoding: .utf8)
+        for expected in ["debug opsdeck.aws: sts AssumeRole ok", "debug opsdeck.aws: monitoring GetMetricData ok", "info opsdeck.credentials: credentials fetched", "info opsdeck.poller: polled dev, staging, prod in "] {
+            #expect(lines.contains(expected), "\(expected) in:\n\(lines.prefix(1500))")
+        }
+        #expect(lines.contains("attempt=1") && lines.contains("ms="))
+        assertNoSecrets(lines, platform)
+        #expect((try FileManager.default.attributesOfItem(atPath: log.path)[.posixPermissions] as? Int).map { $0 & 0o777 } == 0o600)
+    }
+
     @Test func organizationAccountsAreDiscovered() throws {
         let platform = try MotoPlatform()
         let sandbox = (platform.seeded["organization"] as! [String: String])["sandbox"]!

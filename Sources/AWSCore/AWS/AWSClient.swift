@@ -28,29 +28,44 @@ public struct AWSClient: ExchangeSource {
     }
 
     public func perform(_ call: APICall) async throws -> Data {
-        guard allowsActions || !call.changesAWS else { throw AWSError.actionsNotAllowed(call) }
+        let log = OpsdeckLog.logger("aws")
+        let name = "\(call.service.endpointPrefix) \(call.operation)"
+        guard allowsActions || !call.changesAWS else {
+            log.warning("refused \(name): it changes AWS and opsdeck runs without --allow-actions", metadata: ["region": "\(region)"])
+            throw AWSError.actionsNotAllowed(call)
+        }
         var attempt = 1
         var refreshedCredentials = false
         while true {
+            let started = Date()
             do {
                 let body = try await attemptOnce(call)
                 retry.quota.refund()
+                log.debug("\(name) ok", metadata: ["region": "\(region)", "attempt": "\(attempt)", "ms": "\(Int(saturating: Date().timeIntervalSince(started) * 1000))", "bytes": "\(body.count)"])
                 return body
             } catch let caught {
                 let skewed = caught as? SkewedResponse
                 let error = skewed?.error ?? caught
+                log.info("\(name) failed: \(error)", metadata: ["region": "\(region)", "attempt": "\(attempt)", "ms": "\(Int(saturating: Date().timeIntervalSince(started) * 1000))"])
                 guard attempt < retry.maxAttempts, let reason = RetryPolicy.reason(for: error) else { throw error }
                 switch reason {
                 case .clockSkew:
                     guard let skewed, skew.learn(serverDate: skewed.serverDate, localDate: now()) else { throw error }
+                    log.notice("clock skew corrected: now \(skew.current) s from the local clock", metadata: ["call": "\(name)"])
                 case .expiredCredentials:
                     guard !refreshedCredentials, let credentials else { throw error }
                     refreshedCredentials = true
+                    log.notice("credentials expired; fetching new ones", metadata: ["call": "\(name)"])
                     await credentials.invalidate()
                 case .throttling, .transient:
                     let timeout = (error as? TransportError)?.kind == .timeout
-                    guard retry.quota.acquire(timeout: timeout) else { throw error }
-                    try await sleep(retry.delay(after: attempt, jitter: jitter()))
+                    guard retry.quota.acquire(timeout: timeout) else {
+                        log.warning("retry quota spent; not retrying \(name)")
+                        throw error
+                    }
+                    let delay = retry.delay(after: attempt, jitter: jitter())
+                    log.notice("\(reason == .throttling ? "throttled" : "transient failure"); retrying \(name) in \(Int(saturating: delay * 1000)) ms", metadata: ["attempt": "\(attempt)"])
+                    try await sleep(delay)
                 }
                 attempt += 1
             }

@@ -40,6 +40,7 @@ public actor CachingCredentialProvider: CredentialProvider {
         fetches += 1
         defer { inFlight = nil }
         let fresh = try await task.value
+        OpsdeckLog.logger("credentials").info("credentials fetched", metadata: ["expires": "\(fresh.expiration.map(AWSDate.format) ?? "never")"])
         cached = fresh
         return fresh
     }

@@ -21,6 +21,8 @@ public struct OpsdeckConfig: Sendable, Equatable {
     public var credentialProcessTimeout: Double = 60
     /// The largest response, in MB, a call may return.
     public var maxResponseMB = 64
+    /// The least severe messages `--log` records (trace, debug, info, notice, warning, error, critical).
+    public var logLevel = "info"
     /// The Config aggregator that answers for every account's compliance, if one is named.
     public var aggregator: AggregatorConfig?
     /// The environment of the CloudWatch monitoring account that reads every account's metrics (cross-account observability).
@@ -55,7 +57,7 @@ public struct OpsdeckConfig: Sendable, Equatable {
     /// Parses config TOML text; environments without a region take `defaultRegion` (AWS_REGION / AWS_DEFAULT_REGION).
     public static func parse(_ text: String, defaultRegion: String? = nil) throws -> OpsdeckConfig {
         let root = try TOMLParser.parse(text)
-        let known: Set<String> = ["poll_interval", "history_minutes", "request_timeout", "credential_process_timeout", "max_response_mb", "allow_actions", "environments", "watch", "discovery", "aggregator", "monitoring"]
+        let known: Set<String> = ["poll_interval", "history_minutes", "request_timeout", "credential_process_timeout", "max_response_mb", "log_level", "allow_actions", "environments", "watch", "discovery", "aggregator", "monitoring"]
         if let unknown = root.keys.sorted().first(where: { !known.contains($0) }) { throw ConfigError("unknown setting '\(unknown)'") }
         var config = OpsdeckConfig(environments: [])
         /// The number at `key`, nil when absent; outside `range` or not a number, an error saying it must be `rule`.
@@ -75,6 +77,10 @@ public struct OpsdeckConfig: Sendable, Equatable {
         config.requestTimeout = try number("request_timeout", 1...300, "1 to 300 seconds") ?? config.requestTimeout
         config.credentialProcessTimeout = try number("credential_process_timeout", 1...3600, "1 to 3600 seconds") ?? config.credentialProcessTimeout
         config.maxResponseMB = try integer("max_response_mb", 1...1024, "a whole number from 1 to 1024") ?? config.maxResponseMB
+        if let level = root["log_level"] {
+            guard let name = level.string, OpsdeckLog.levels.contains(name) else { throw ConfigError("log_level must be one of \(OpsdeckLog.levels.joined(separator: ", "))") }
+            config.logLevel = name
+        }
         if let allow = root["allow_actions"] {
             guard let flag = allow.boolean else { throw ConfigError("allow_actions must be true or false") }
             config.allowActions = flag

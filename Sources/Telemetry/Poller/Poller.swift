@@ -50,6 +50,7 @@ public actor Poller {
     /// Polls the environments that are due (all of them when `force`; exactly `only` when given) and returns the
     /// assembled snapshot.
     public func poll(now: Date = Date(), force: Bool = false, only: Set<String>? = nil) async -> Snapshot {
+        let started = Date()
         let due = environments.filter { only?.contains($0.name) ?? (force || (nextDue[$0.name] ?? .distantPast) <= now) }.compactMap { environment -> EnvironmentPoller? in
             guard var poller = pollers[environment.name] else { return nil }
             poller.checkIdentity = !verified.contains(environment.name)
@@ -61,9 +62,16 @@ public actor Poller {
             for await (name, data) in group { results[name] = data }
             return results
         }
-        for (name, data) in results { record(name, data, now: now) }
+        let log = OpsdeckLog.logger("poller")
+        for (name, data) in results {
+            record(name, data, now: now)
+            for line in data.errors { log.warning("\(name) \(line)") }
+        }
         lastPolled = environments.map(\.name).filter { results[$0] != nil }
         lastCycleCalls = counter.drain()
+        if !results.isEmpty {
+            log.info("polled \(lastPolled.joined(separator: ", ")) in \(Int(saturating: Date().timeIntervalSince(started) * 1000)) ms", metadata: ["calls": "\(lastCycleCalls.values.reduce(0, +))"])
+        }
         return snapshot(at: now)
     }
 

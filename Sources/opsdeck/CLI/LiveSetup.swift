@@ -12,12 +12,16 @@ struct LiveOptions: ParsableArguments {
     @Option(name: .long, help: "Config file (default: $XDG_CONFIG_HOME/opsdeck/config.toml or ~/.config/opsdeck/config.toml).")
     var config: String?
 
+    @Option(name: .long, help: "Diagnostic log: requests, retries, throttling, clock skew, credential fetches, section failures, poll timings (never a secret); log_level in config.toml sets the detail.")
+    var log: String?
+
     /// Reads and checks the config, then adds the organization's accounts if it asks for discovery; failures are one
     /// clear line.
     func settings(environment: [String: String]) async throws -> OpsdeckConfig {
         let url = config.map { URL(fileURLWithPath: $0) } ?? ConfigPaths(environment: environment).configFile
         do {
             let settings = try OpsdeckConfig.load(from: url, defaultRegion: environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"])
+            if let log { try OpsdeckLog.start(file: URL(fileURLWithPath: log), level: settings.logLevel) }
             guard settings.discovery != nil else { return settings }
             let transport = CurlTransport(options: TransportOptions(environment: environment))
             defer { transport.close() }
