@@ -2,10 +2,9 @@ import Testing
 @testable import opsdeck
 @testable import Panels
 @testable import Telemetry
-@testable import AWSCore
-@testable import Recording
-@testable import Demo
 @testable import ConsoleCore
+@testable import Demo
+@testable import Recording
 
 @Suite struct AppStateTests {
     func state() -> AppState {

@@ -1,11 +1,5 @@
 import Foundation
 import Testing
-@testable import AWSCore
-@testable import Telemetry
-@testable import Recording
-@testable import Demo
-@testable import Panels
-@testable import ConsoleCore
 
 /// Command-line failures before the console starts: one clear line on stderr and exit status 2.
 @Suite struct CLITests {

@@ -1,11 +1,5 @@
 import Foundation
 import Testing
-@testable import AWSCore
-@testable import Telemetry
-@testable import Recording
-@testable import Demo
-@testable import Panels
-@testable import ConsoleCore
 
 /// Drives the real `opsdeck --demo` binary in tmux and reads the screen, as a user would see it.
 @Suite(.serialized) struct ConsoleEndToEndTests {

@@ -1,11 +1,5 @@
 import Foundation
 import Testing
-@testable import AWSCore
-@testable import Telemetry
-@testable import Recording
-@testable import Demo
-@testable import Panels
-@testable import ConsoleCore
 
 /// opsdeck behind a fault-injecting proxy in front of moto: every kind of failure becomes a clear per-account error,
 /// nothing crashes, and the console recovers when the faults stop.

@@ -1,10 +1,5 @@
 import Testing
 @testable import opsdeck
-@testable import AWSCore
-@testable import Telemetry
-@testable import Recording
-@testable import Demo
-@testable import Panels
 @testable import ConsoleCore
 
 @Suite struct KeyBindingTests {

@@ -1,10 +1,7 @@
 import Foundation
 import Testing
-@testable import Telemetry
+import Telemetry
 @testable import AWSCore
-@testable import Recording
-@testable import Demo
-@testable import Panels
 @testable import ConsoleCore
 
 /// opsdeck against a real AWS emulator: moto server with signature checking, three accounts reached by AssumeRole.

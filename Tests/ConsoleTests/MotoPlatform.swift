@@ -1,10 +1,5 @@
 import Foundation
-@testable import Telemetry
-@testable import AWSCore
-@testable import Recording
-@testable import Demo
-@testable import Panels
-@testable import ConsoleCore
+import Telemetry
 
 /// A moto server on 127.0.0.1 with signature checking on, seeded by Tests/moto/seed_platform.py with the three-account
 /// platform (reached by AssumeRole), plus the config.toml and environment the console needs to watch it.

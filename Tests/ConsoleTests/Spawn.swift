@@ -1,10 +1,4 @@
 import Foundation
-@testable import AWSCore
-@testable import Telemetry
-@testable import Recording
-@testable import Demo
-@testable import Panels
-@testable import ConsoleCore
 
 /// Runs programs through posix_spawn with output to a file (a pipe could be held open forever by a daemon child).
 enum Spawn {

@@ -3,9 +3,6 @@ import Testing
 @testable import opsdeck
 @testable import Panels
 @testable import Telemetry
-@testable import AWSCore
-@testable import Recording
-@testable import Demo
 @testable import ConsoleCore
 
 @Suite struct ThemeTests {

@@ -1,10 +1,4 @@
 import Foundation
-@testable import AWSCore
-@testable import Telemetry
-@testable import Recording
-@testable import Demo
-@testable import Panels
-@testable import ConsoleCore
 
 /// A detached tmux session running one command, driven by send-keys and read by capture-pane.
 struct TmuxSession {

@@ -3,10 +3,10 @@ import Testing
 @testable import opsdeck
 @testable import Panels
 @testable import Telemetry
-@testable import AWSCore
-@testable import Recording
-@testable import Demo
 @testable import ConsoleCore
+@testable import AWSCore
+@testable import Demo
+@testable import Recording
 
 /// The triage reducer: what each key asks for, in live and replay mode, with and without --allow-actions.
 @Suite struct TriageReducerTests {
