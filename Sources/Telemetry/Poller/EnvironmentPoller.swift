@@ -37,25 +37,33 @@ public struct EnvironmentPoller: Sendable {
             }
         }
         let poller = self
-        let results = await withTaskGroup(of: (PollSection.ID, Result<Snapshot, Error>).self) { group in
+        // Each child task hands back a plain value (the slice, or the error's text): release builds of Swift 6.3
+        // crashed storing a Result<Snapshot, any Error> from a task group.
+        let outcomes = await withTaskGroup(of: SectionOutcome.self) { group in
             for section in PollSection.all {
                 group.addTask {
                     do {
-                        return (section.id, .success(try await section.fetch(poller, now)))
+                        return SectionOutcome(id: section.id, slice: try await section.fetch(poller, now), error: nil)
                     } catch {
-                        return (section.id, .failure(error))
+                        return SectionOutcome(id: section.id, slice: nil, error: "\(error)")
                     }
                 }
             }
-            return await group.reduce(into: [:]) { $0[$1.0] = $1.1 }
+            var outcomes: [SectionOutcome] = []
+            for await outcome in group { outcomes.append(outcome) }
+            return outcomes
         }
-        for section in PollSection.all {
-            switch results[section.id] {
-            case .success(let slice)?: data.slices[section.id] = slice
-            case .failure(let error)?: data.failures[section.id] = "\(error)"
-            case nil: break
-            }
+        for outcome in outcomes {
+            data.slices[outcome.id] = outcome.slice
+            data.failures[outcome.id] = outcome.error
         }
         return data
+    }
+
+    /// What one section's calls came to.
+    struct SectionOutcome: Sendable {
+        var id: PollSection.ID
+        var slice: Snapshot?
+        var error: String?
     }
 }
