@@ -15,7 +15,7 @@ extension AppState {
     /// The selected alarm, or a message saying what to select.
     mutating func selectedAlarm() -> AlarmSummary? {
         guard view.focus == .alarms, let key = selectedKey(.alarms), let alarm = snapshot.alarms.first(where: { $0.key == key }) else {
-            view.message = .init("select an alarm in the Alarms panel (7) first", role: .muted)
+            view.message = .init("select an alarm in the Alarms panel (\(PanelID.alarms.rawValue)) first", role: .muted)
             return nil
         }
         return alarm
@@ -59,7 +59,7 @@ extension AppState {
     /// d: DetectStackDrift (or DetectStackSetDrift) on the selected stack, after confirmation.
     mutating func detectDrift() -> ConsoleEffect? {
         guard view.focus == .stacks, let key = selectedKey(.stacks), let stack = snapshot.stacks.first(where: { $0.key == key }) else {
-            view.message = .init("select a stack in the Stacks panel (1) first", role: .muted)
+            view.message = .init("select a stack in the Stacks panel (\(PanelID.stacks.rawValue)) first", role: .muted)
             return nil
         }
         let call = stack.isStackSet ? "DetectStackSetDrift" : "DetectStackDrift"

@@ -22,8 +22,13 @@ public struct PanelSpec: Sendable {
 }
 
 extension PanelID {
-    /// The panel's row of the table; the switch makes the compiler ask for one for every panel.
-    public var spec: PanelSpec {
+    /// The panel's row of the table, built once: titles and names are read on every frame.
+    public var spec: PanelSpec { Self.specs[self]! }
+
+    private static let specs = Dictionary(uniqueKeysWithValues: allCases.map { ($0, $0.makeSpec()) })
+
+    /// The table itself; the switch makes the compiler ask for a row for every panel.
+    private func makeSpec() -> PanelSpec {
         switch self {
         case .stacks:
             PanelSpec(title: "Stacks", command: "stacks", tab: "stacks", aliases: ["cfn", "stack", "cloudformation"], band: 0, width: 58, prebuilt: true, panel: StacksPanel())
