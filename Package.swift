@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(name: "CNCurses", path: "Sources/CNCurses", providers: [.apt(["libncursesw5-dev"])]),
@@ -20,8 +21,8 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         // SigV4, credentials, the libcurl transport, the call model, errors, retry, paging, XML/JSON readers, private files.
         .target(name: "AWSCore", dependencies: ["CCurl", .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")]),
-        // Service clients, the snapshot model, config.toml and the poller.
-        .target(name: "Telemetry", dependencies: ["AWSCore"]),
+        // Service clients, the snapshot model, config.toml (read by TOMLKit) and the poller.
+        .target(name: "Telemetry", dependencies: ["AWSCore", .product(name: "TOMLKit", package: "TOMLKit")]),
         // Recordings: codec, recorder, replay through the poller's parsers, the replay clock.
         .target(name: "Recording", dependencies: ["Telemetry", "CZlib"]),
         // The demo story's platform and the recording made of it.

@@ -131,9 +131,9 @@ import Testing
 
     @Test(arguments: [
         ("poll_interval = 1e300\n", "poll_interval must be 10 to 86400 seconds"),
-        ("x = " + String(repeating: "[", count: 50_000) + String(repeating: "]", count: 50_000) + "\n", "line 1: arrays and inline tables nested more than 64 deep"),
+        ("x = " + String(repeating: "[", count: 50_000) + String(repeating: "]", count: 50_000) + "\n", "line 1: exceeded maximum nested value depth of 256"),
         ("[environments.dev]\naccount_id = \"104729364815\"\nregion = \"eu-west-1/../x\"\n", "environments.dev.region 'eu-west-1/../x' is not a region name"),
-        ("[environments.dev]\naccount_id = \"104729364815\"\nregion = \"eu-west-1\\u0000\"\n", #"environments.dev.region 'eu-west-1\x00' is not a region name"#),
+        ("[environments.dev]\naccount_id = \"104729364815\"\nregion = \"eu-west-1\\u0000\"\n", "line 3: NUL characters are not allowed in TOML"),
         ("[environments.\"\"]\naccount_id = \"104729364815\"\nregion = \"eu-west-1\"\n", "environment name '' must be 1 to 40 letters"),
         ("[environments.\"a/b\"]\naccount_id = \"104729364815\"\nregion = \"eu-west-1\"\n", "environment name 'a/b' must be 1 to 40 letters"),
     ])
@@ -153,11 +153,11 @@ import Testing
         defer { tmux.kill() }
         let screen = try tmux.waitFor { $0.contains("1 Stacks") && $0.contains("using dark") }
         #expect(screen.contains("quit needs at least one key; keeping q Ctrl-C"), "\(screen)")
-        #expect(screen.contains("nested more than 64 deep"), "\(screen)")
+        #expect(screen.contains("deep.toml line 2: exceeded maximum nested value depth of 256"), "\(screen)")
         try tmux.send(":", "t", "h", "e", "m", "e", " ")
         for character in theme.path { try tmux.send(String(character)) }
         try tmux.send("Enter")
-        try tmux.waitFor { $0.contains("nested more than 64 deep") }
+        try tmux.waitFor { $0.contains("exceeded maximum nested value depth") }
         try tmux.send("q")
         try tmux.waitFor { $0.contains("[exit 0]") }
     }

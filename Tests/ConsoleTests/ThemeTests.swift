@@ -55,8 +55,18 @@ import Testing
         ("[roles]\ntext = \"red\"", "must be a table"),
     ])
     func badThemesSayWhatIsWrong(text: String, expected: String) throws {
-        let error = #expect(throws: ThemeError.self) { try ThemeLoader.parse(TOMLParser.parse(text), fallbackName: "x") }
+        let error = #expect(throws: ThemeError.self) { try ThemeLoader.parse(TOMLDocument.parse(text), fallbackName: "x") }
         #expect(error?.description.contains(expected) == true, "\(String(describing: error))")
+    }
+
+    @Test func aBadThemeFileNamesTheLine() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("opsdeck-theme-\(UUID().uuidString.prefix(6))")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "name = \"x\"\n[roles]\ntext = { fg = \"red\" }\ntitle.bold = \"yes\"\n".write(to: dir.appendingPathComponent("x.toml"), atomically: true, encoding: .utf8)
+        #expect(throws: ThemeError(description: "theme x.toml line 4: title.bold must be true or false")) { try ThemeLoader(searchPaths: [dir]).load("x") }
+        try "[keys]\nquit = \"q\"\n\nzoom = 5\n".write(to: dir.appendingPathComponent("keys.toml"), atomically: true, encoding: .utf8)
+        #expect(throws: TOMLError(line: 4, message: "keys.zoom must be a key name or a list of key names")) { try KeyFile.read(dir.appendingPathComponent("keys.toml")) }
     }
 
     @Test func coloursFallBackToWhatTheTerminalHas() throws {

@@ -11,6 +11,8 @@ import Testing
 /// The triage reducer: what each key asks for, in live and replay mode, with and without --allow-actions.
 @Suite struct TriageReducerTests {
     let story = DemoStory()
+    let csvErrors = AlarmKey(environment: "staging", name: "staging-csv-processor-Errors")
+    let otherAlarm = AlarmKey(environment: "prod", name: "any-alarm-name-at-all")
 
     /// A live console showing the demo at ten minutes (four alarms firing).
     func live(allowActions: Bool = true) -> AppState {
@@ -35,10 +37,10 @@ import Testing
             Issue.record("expected save and record, got \(String(describing: effect))")
             return
         }
-        #expect(saved.acknowledged[key] != nil && entry.action == "acknowledge" && key.hasSuffix(entry.target))
-        #expect(s.selectedKey(.alarms) != key, "the acknowledged alarm sorts below the unacknowledged ones")
+        #expect(saved.acknowledged[key] != nil && entry.action == "acknowledge" && key.name == entry.target)
+        #expect(s.selectedKey(.alarms) != key.description, "the acknowledged alarm sorts below the unacknowledged ones")
         let again = s.snapshot.alarms.first { $0.key == key }!
-        s.view.selection[.alarms] = PanelCatalog.panel(.alarms).content(for: s.snapshot).rows.firstIndex { $0.key == again.key }
+        s.view.selection[.alarms] = PanelCatalog.panel(.alarms).content(for: s.snapshot).rows.firstIndex { $0.key == again.key.description }
         press(&s, .char("a"))
         #expect(s.triage.acknowledged.isEmpty)
     }
@@ -63,21 +65,21 @@ import Testing
         guard case .triage(let requests)? = effect, case .mute(let alarm, let until) = requests.first else { Issue.record("no mute"); return }
         #expect(until == story.date(612).addingTimeInterval(1800))
         #expect(alarm.state == .alarm)
-        _ = s.handle(.triage(.muted(key: alarm.key, until: until)))
+        _ = s.handle(.triage(.muted(alarm.key, until: until)))
         #expect(s.snapshot.alarms.first { $0.key == alarm.key }?.mutedUntil == until)
     }
 
     @Test func expiredMutesAreRestoredOnTheNextTick() {
         var s = live()
-        s.triage.muted["staging/staging-csv-processor-Errors"] = story.date(620)
-        s.openMutes = ["staging/staging-csv-processor-Errors"]
+        s.triage.muted[csvErrors] = story.date(620)
+        s.openMutes = [csvErrors]
         #expect(s.handle(.tick(elapsed: 1)) == nil)
         let effect = s.handle(.tick(elapsed: 10))
-        #expect(effect == .triage([.unmute(environment: "staging", alarm: "staging-csv-processor-Errors"), .save(TriageState())]))
-        _ = s.handle(.triage(.unmuteFailed(key: "staging/staging-csv-processor-Errors", retry: story.date(700))))
-        #expect(s.triage.muted["staging/staging-csv-processor-Errors"] == story.date(700))
-        #expect(s.openMutes.contains("staging/staging-csv-processor-Errors"), "a failed restore is tried again")
-        _ = s.handle(.triage(.unmuted(key: "staging/staging-csv-processor-Errors")))
+        #expect(effect == .triage([.unmute(csvErrors), .save(TriageState())]))
+        _ = s.handle(.triage(.unmuteFailed(csvErrors, retry: story.date(700))))
+        #expect(s.triage.muted[csvErrors] == story.date(700))
+        #expect(s.openMutes.contains(csvErrors), "a failed restore is tried again")
+        _ = s.handle(.triage(.unmuted(csvErrors)))
         #expect(s.triage.muted.isEmpty && s.openMutes.isEmpty)
     }
 
@@ -85,7 +87,7 @@ import Testing
         var s = live(allowActions: false)
         let key = try #require(s.snapshot.alarms.first { $0.state == .alarm }).key
         s.triage.muted[key] = story.date(600)
-        s.triage.muted["prod/any-alarm-name-at-all"] = story.date(600)
+        s.triage.muted[otherAlarm] = story.date(600)
         s.openMutes = [key]
         #expect(s.handle(.tick(elapsed: 1)) == nil, "no call leaves without --allow-actions")
         #expect(s.triage.muted.count == 2, "the mutes are kept to restore later")
@@ -93,25 +95,25 @@ import Testing
         #expect(s.view.message?.text.contains("restart with --allow-actions to re-enable") == true)
         let alarm = try #require(s.snapshot.alarms.first { $0.key == key })
         #expect(alarm.actionsStillOff == "actions still disabled since \(Format.clock(story.date(600))) UTC; restart with --allow-actions to re-enable")
-        let row = try #require(PanelCatalog.panel(.alarms).content(for: s.snapshot).rows.first { $0.key == key })
+        let row = try #require(PanelCatalog.panel(.alarms).content(for: s.snapshot).rows.first { $0.key == key.description })
         #expect(row.cells.contains { if case .text("ACTIONS OFF", .critical) = $0 { true } else { false } })
         #expect(s.handle(.tick(elapsed: 1)) == nil)
     }
 
     @Test func onlyMutesThisOpsdeckLoggedAreRestored() {
         var s = live()
-        s.triage.muted["staging/staging-csv-processor-Errors"] = story.date(600)
-        s.triage.muted["prod/any-alarm-name-at-all"] = story.date(600)
+        s.triage.muted[csvErrors] = story.date(600)
+        s.triage.muted[otherAlarm] = story.date(600)
         s.openMutes = TriageLog.openMutes([
             TriageLogEntry(time: story.date(0), who: "ops", environment: "staging", action: "mute", target: "staging-csv-processor-Errors", detail: "", outcome: "ok"),
             TriageLogEntry(time: story.date(1), who: "ops", environment: "prod", action: "mute", target: "any-alarm-name-at-all", detail: "", outcome: "failed: AccessDenied"),
             TriageLogEntry(time: story.date(2), who: "ops", environment: "dev", action: "mute", target: "old", detail: "", outcome: "ok"),
             TriageLogEntry(time: story.date(3), who: "ops", environment: "dev", action: "unmute", target: "old", detail: "", outcome: "ok"),
         ])
-        #expect(s.openMutes == ["staging/staging-csv-processor-Errors"])
+        #expect(s.openMutes == [csvErrors])
         var expected = TriageState()
-        expected.muted["prod/any-alarm-name-at-all"] = story.date(600)
-        #expect(s.handle(.tick(elapsed: 1)) == .triage([.unmute(environment: "staging", alarm: "staging-csv-processor-Errors"), .save(expected)]))
+        expected.muted[otherAlarm] = story.date(600)
+        #expect(s.handle(.tick(elapsed: 1)) == .triage([.unmute(csvErrors), .save(expected)]))
         #expect(s.view.message?.text.hasPrefix("prod/any-alarm-name-at-all: actions still disabled") == true)
     }
 
@@ -143,7 +145,7 @@ import Testing
         var s = live()
         press(&s, .char("7"))
         let rows = PanelCatalog.panel(.alarms).content(for: s.snapshot).rows
-        s.view.selection[.alarms] = rows.firstIndex { $0.key == "staging/staging-csv-processor-Errors" }
+        s.view.selection[.alarms] = rows.firstIndex { $0.key == csvErrors.description }
         press(&s, .char("o"))
         #expect(s.view.focus == .lambda && s.view.filters[.lambda] == "staging-csv-processor")
         #expect(s.rowCount(.lambda) == 1)
@@ -199,7 +201,7 @@ import Testing
         let alarm = AlarmSummary(environment: "staging", name: "csv-errors", state: .alarm, since: Date(), reason: "r", namespace: "AWS/Lambda", metric: "Errors")
         let until = Date(timeIntervalSince1970: 1_795_200_000)
         let outcomes = await runner.perform(.mute(alarm, until: until))
-        #expect(outcomes.first == .muted(key: "staging/csv-errors", until: until))
+        #expect(outcomes.first == .muted(AlarmKey(environment: "staging", name: "csv-errors"), until: until))
         #expect(source.calls.first?.input == .json(["AlarmNames": ["csv-errors"]]))
         let log = try TriageLog.load(paths.triageLogFile)
         #expect(log.map(\.action) == ["mute"] && log[0].who == "arn:aws:sts::287514036912:assumed-role/R/s" && log[0].outcome == "ok")
@@ -210,9 +212,9 @@ import Testing
     @Test func failedRestoreRetriesAndIsLogged() async throws {
         let denied = AWSError(service: "monitoring", operation: "EnableAlarmActions", status: 403, code: "AccessDenied", message: "no")
         let (runner, _, paths) = runner([(.cloudWatch, "EnableAlarmActions", .failure(denied))])
-        let outcomes = await runner.perform(.unmute(environment: "staging", alarm: "csv-errors"))
+        let outcomes = await runner.perform(.unmute(AlarmKey(environment: "staging", name: "csv-errors")))
         guard case .unmuteFailed(let key, _) = outcomes.first else { Issue.record("no retry"); return }
-        #expect(key == "staging/csv-errors")
+        #expect(key == AlarmKey(environment: "staging", name: "csv-errors"))
         #expect(try TriageLog.load(paths.triageLogFile).first?.outcome.hasPrefix("failed: monitoring EnableAlarmActions: AccessDenied") == true)
         #expect(try TriageLog.load(paths.triageLogFile).first?.who == "ops@host", "no identity: the local user")
     }
@@ -263,10 +265,12 @@ import Testing
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("opsdeck-state-\(UUID().uuidString)")
         let file = dir.appendingPathComponent("triage.json")
         var state = TriageState()
-        state.acknowledged["prod/a"] = Date(timeIntervalSince1970: 1_795_000_000)
-        state.muted["prod/b"] = Date(timeIntervalSince1970: 1_795_003_600)
+        state.acknowledged[AlarmKey(environment: "prod", name: "a")] = Date(timeIntervalSince1970: 1_795_000_000)
+        state.muted[AlarmKey(environment: "prod", name: "team/b")] = Date(timeIntervalSince1970: 1_795_003_600)
         try state.save(file)
         #expect(try TriageState.load(file) == state)
+        let written = try String(contentsOf: file, encoding: .utf8)
+        #expect(written.contains(#""prod/a" : "2026-11-18T"#) && written.contains(#""prod/team/b" : "#), "alarm keys are written as env/name: \(written)")
         #expect((try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int).map { $0 & 0o777 } == 0o600)
         #expect((try FileManager.default.attributesOfItem(atPath: dir.path)[.posixPermissions] as? Int).map { $0 & 0o777 } == 0o700)
         #expect(try TriageState.load(dir.appendingPathComponent("missing.json")) == TriageState())

@@ -85,3 +85,38 @@ extension OpsdeckConfigTests {
         #expect(config.environments[1].watch.bucketReplication.count == 1 && config.environments[2].watch.tableReplicas.count == 1)
     }
 }
+
+extension OpsdeckConfigTests {
+    @Test func dottedKeysAndInlineTableArraysAreRead() throws {
+        let config = try OpsdeckConfig.parse("""
+        watch.functions = ["csv-processor", "validator"]
+        watch.table_replicas = [
+          { table = "orders", receiving_region = "us-east-2" },
+          { table = "sessions", receiving_region = "eu-west-2", threshold_seconds = 30 },
+        ]
+        environments.dev = { account_id = "104729364815", region = "eu-west-1" }
+        [environments.prod]
+        account_id = "398126457039"
+        region = "us-east-1"
+        watch.bucket_replication = [{ bucket = "p", destination_bucket = "d", rule = "r" }]
+        """)
+        #expect(config.environments.map(\.name) == ["dev", "prod"])
+        #expect(config.environments[0].watch.functions == ["csv-processor", "validator"])
+        #expect(config.environments[0].watch.tableReplicas.map(\.thresholdSeconds) == [5, 30])
+        #expect(config.environments[1].watch.bucketReplication.map(\.bucket) == ["p"])
+        #expect(config.environments[1].watch.functions == ["csv-processor", "validator"], "the shared list under its own")
+    }
+
+    @Test(arguments: [
+        ("[environments.dev]\naccount_id = \"104729364815\"\nregion = \"eu-west-1\"\n\nrole_arn = \"admin\"\n", "line 5: environments.dev.role_arn 'admin' is not a role ARN"),
+        ("poll_interval = 30\nenvironments.dev.account_id = \"104729364815\"\nenvironments.dev.region = 7\n", "line 3: environments.dev.region must be a non-empty string"),
+        ("[watch]\nfunctions = [\"a\"]\nfunction = [\"b\"]\n[environments.dev]\naccount_id = \"104729364815\"\nregion = \"r\"\n", "line 3: watch: unknown setting 'function'"),
+        ("history_minutes = 2\n[environments.dev]\naccount_id = \"104729364815\"\nregion = \"r\"\n", "line 1: history_minutes must be 5 to 1440"),
+    ])
+    func aBadValueNamesTheFileTheLineAndTheKey(text: String, message: String) throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("opsdeck-config-\(UUID().uuidString).toml")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        #expect(throws: ConfigError("\(file.path) \(message)")) { try OpsdeckConfig.load(from: file) }
+    }
+}

@@ -14,7 +14,7 @@ extension AppState {
 
     /// The selected alarm, or a message saying what to select.
     mutating func selectedAlarm() -> AlarmSummary? {
-        guard view.focus == .alarms, let key = selectedKey(.alarms), let alarm = snapshot.alarms.first(where: { $0.key == key }) else {
+        guard view.focus == .alarms, let key = selectedKey(.alarms), let alarm = snapshot.alarms.first(where: { $0.key.description == key }) else {
             view.message = .init("select an alarm in the Alarms panel (\(PanelID.alarms.rawValue)) first", role: .muted)
             return nil
         }
@@ -96,7 +96,7 @@ extension AppState {
         guard let alarm = selectedAlarm(), requireLive("muting") else { return nil }
         if let until = triage.muted[alarm.key] {
             guard requireActions("EnableAlarmActions") else { return nil }
-            ask("EnableAlarmActions on \(alarm.key) now (muted until \(Format.clock(until)))?", then: [.unmute(environment: alarm.environment, alarm: alarm.name)])
+            ask("EnableAlarmActions on \(alarm.key) now (muted until \(Format.clock(until)))?", then: [.unmute(alarm.key)])
             return nil
         }
         guard requireActions("DisableAlarmActions") else { return nil }
@@ -160,7 +160,7 @@ extension AppState {
     mutating func restoreExpiredMutes() -> ConsoleEffect? {
         let expired = triage.expiredMutes(at: view.now)
         let restore = allowActions ? expired.filter { openMutes.contains($0) } : []
-        var stuck: [String: String] = [:]
+        var stuck: [AlarmKey: String] = [:]
         for key in expired where !restore.contains(key) {
             let since = triage.muted[key].map { "since \(Format.clock($0)) UTC" } ?? ""
             stuck[key] = allowActions
@@ -182,11 +182,7 @@ extension AppState {
             openMutes.remove(key)
         }
         snapshot = decorated(snapshot)
-        let requests = restore.compactMap { key -> TriageRequest? in
-            guard let slash = key.firstIndex(of: "/") else { return nil }
-            return .unmute(environment: String(key[..<slash]), alarm: String(key[key.index(after: slash)...]))
-        }
-        return .triage(requests + [.save(triage)])
+        return .triage(restore.map(TriageRequest.unmute) + [.save(triage)])
     }
 
     /// `snapshot` with the triage state and the actions still off shown on its alarms.

@@ -19,9 +19,9 @@ struct AppState: Sendable {
     /// Whether calls that change AWS (drift detection, muting) may be made, after confirmation.
     var allowActions = false
     /// Alarm keys whose actions this opsdeck disabled, per its triage log: the only mutes it re-enables by itself.
-    var openMutes: Set<String> = []
+    var openMutes: Set<AlarmKey> = []
     /// Alarm keys whose mute ran out with their actions still disabled, and why.
-    var stillOff: [String: String] = [:]
+    var stillOff: [AlarmKey: String] = [:]
     /// The action a confirmation prompt is asking about.
     var pending: [TriageRequest] = []
     /// The alarm a mute-duration prompt is for.

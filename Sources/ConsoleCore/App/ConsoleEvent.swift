@@ -27,7 +27,7 @@ enum TriageRequest: Equatable, Sendable {
     case resourceDrifts(StackSummary)
     case history(AlarmSummary)
     case mute(AlarmSummary, until: Date)
-    case unmute(environment: String, alarm: String)
+    case unmute(AlarmKey)
     /// A local action to log; the runner fills in who.
     case record(TriageLogEntry)
     case save(TriageState)
@@ -38,9 +38,9 @@ enum TriageRequest: Equatable, Sendable {
 enum TriageOutcome: Equatable, Sendable {
     case message(String, StyleRole)
     case report(DashboardView.Report)
-    case muted(key: String, until: Date)
+    case muted(AlarmKey, until: Date)
     /// The alarm's actions are enabled again.
-    case unmuted(key: String)
+    case unmuted(AlarmKey)
     /// Enabling actions failed; try again at `retry`.
-    case unmuteFailed(key: String, retry: Date)
+    case unmuteFailed(AlarmKey, retry: Date)
 }

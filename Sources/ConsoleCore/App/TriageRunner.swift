@@ -4,11 +4,11 @@ import Telemetry
 import AWSCore
 import Recording
 
-/// Carries out triage requests off the event loop: AWS calls through each environment's source, the state file and
-/// the triage log; results go back to the loop through the mailbox.
+/// Carries out triage requests off the event loop: AWS calls through each environment's source, each logged in the
+/// triage store; results go back to the loop through the mailbox.
 final class TriageRunner: @unchecked Sendable {
     let sources: [String: any ExchangeSource]
-    let paths: ConfigPaths
+    let store: TriageStore
     let mailbox: ConsoleMailbox
     /// Who local actions are logged as when no caller identity is known.
     let localUser: String
@@ -19,7 +19,7 @@ final class TriageRunner: @unchecked Sendable {
 
     init(sources: [String: any ExchangeSource], paths: ConfigPaths, mailbox: ConsoleMailbox, localUser: String) {
         self.sources = sources
-        self.paths = paths
+        self.store = TriageStore(paths: paths)
         self.mailbox = mailbox
         self.localUser = localUser
     }
@@ -29,9 +29,9 @@ final class TriageRunner: @unchecked Sendable {
         for request in requests {
             switch request {
             case .save(let state):
-                do { try state.save(paths.triageStateFile) } catch { mailbox.post([.message("cannot save triage state: \(error)", .critical)]) }
+                if let failure = store.save(state) { mailbox.post([failure]) }
             case .export(let path):
-                mailbox.post([export(to: path)])
+                mailbox.post([store.export(to: path)])
             default:
                 Task.detached { self.mailbox.post(await self.perform(request)) }
             }
@@ -64,26 +64,26 @@ final class TriageRunner: @unchecked Sendable {
             do {
                 try await CloudWatchClient(source).setActions(alarm: alarm.name, enabled: false)
                 await log(alarm.environment, "mute", alarm.name, "DisableAlarmActions until \(AWSDate.format(until))", "ok")
-                return [.muted(key: alarm.key, until: until), .message("\(alarm.name): actions disabled until \(Format.clock(until)) UTC", .ok)]
+                return [.muted(alarm.key, until: until), .message("\(alarm.name): actions disabled until \(Format.clock(until)) UTC", .ok)]
             } catch {
                 await log(alarm.environment, "mute", alarm.name, "DisableAlarmActions until \(AWSDate.format(until))", "failed: \(error)")
                 return [.message("\(alarm.name): \(error)", .critical)]
             }
-        case .unmute(let environment, let name):
-            let key = "\(environment)/\(name)"
+        case .unmute(let key):
+            let (environment, name) = (key.environment, key.name)
             guard let source = sources[environment] else { return [noSource(environment)] }
             do {
                 try await CloudWatchClient(source).setActions(alarm: name, enabled: true)
                 await log(environment, "unmute", name, "EnableAlarmActions", "ok")
-                return [.unmuted(key: key), .message("\(name): actions enabled again", .ok)]
+                return [.unmuted(key), .message("\(name): actions enabled again", .ok)]
             } catch {
                 await log(environment, "unmute", name, "EnableAlarmActions", "failed: \(error)")
-                return [.unmuteFailed(key: key, retry: Date().addingTimeInterval(60)), .message("\(name): could not enable actions (retrying in 1m): \(error)", .critical)]
+                return [.unmuteFailed(key, retry: Date().addingTimeInterval(60)), .message("\(name): could not enable actions (retrying in 1m): \(error)", .critical)]
             }
         case .record(let entry):
             var entry = entry
             entry.who = await who(entry.environment)
-            return append(entry).map { [$0] } ?? []
+            return store.append(entry).map { [$0] } ?? []
         case .save, .export:
             return []
         }
@@ -146,31 +146,8 @@ final class TriageRunner: @unchecked Sendable {
     }
 
     private func log(_ environment: String, _ action: String, _ target: String, _ detail: String, _ outcome: String) async {
-        if let failure = append(TriageLogEntry(time: Date(), who: await who(environment), environment: environment, action: action, target: target, detail: detail, outcome: outcome)) {
+        if let failure = store.append(TriageLogEntry(time: Date(), who: await who(environment), environment: environment, action: action, target: target, detail: detail, outcome: outcome)) {
             mailbox.post([failure])
-        }
-    }
-
-    /// Appends to the log file; a message if it cannot.
-    private func append(_ entry: TriageLogEntry) -> TriageOutcome? {
-        lock.lock()
-        defer { lock.unlock() }
-        do {
-            try TriageLog.append(entry, to: paths.triageLogFile)
-            return nil
-        } catch {
-            return .message("cannot write the triage log \(paths.triageLogFile.path): \(error)", .critical)
-        }
-    }
-
-    private func export(to path: String) -> TriageOutcome {
-        do {
-            let entries = try TriageLog.load(paths.triageLogFile)
-            let data = path.hasSuffix(".json") ? try TriageLog.json(entries) : Data(TriageLog.markdown(entries).utf8)
-            try PrivateFile.write(data, to: URL(fileURLWithPath: (path as NSString).expandingTildeInPath))
-            return .message("wrote \(entries.count) triage log entries to \(path)", .ok)
-        } catch {
-            return .message("export failed: \(error)", .critical)
         }
     }
 

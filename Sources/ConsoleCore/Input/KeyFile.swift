@@ -15,7 +15,16 @@ enum KeyFile {
         } catch {
             throw ConfigError("cannot be read (\(FileFailure.reason(error)))")
         }
-        let document = try TOMLParser.parse(text)
+        do {
+            return try overrides(TOMLDocument.parse(text))
+        } catch let error as ConfigError {
+            guard let line = TOMLKeyLines.line(of: error.key, in: text) else { throw error }
+            throw TOMLError(line: line, message: error.description)
+        }
+    }
+
+    /// The `[keys]` table of a parsed key file.
+    private static func overrides(_ document: [String: TOMLValue]) throws -> [String: [String]] {
         var overrides: [String: [String]] = [:]
         for (action, value) in document["keys"]?.table ?? [:] {
             if let key = value.string {
@@ -23,7 +32,7 @@ enum KeyFile {
             } else if let keys = value.array?.compactMap(\.string), keys.count == value.array?.count {
                 overrides[action] = keys
             } else {
-                throw ConfigError("keys.\(action) must be a key name or a list of key names")
+                throw ConfigError("keys.\(action) must be a key name or a list of key names", key: ["keys", action])
             }
         }
         return overrides

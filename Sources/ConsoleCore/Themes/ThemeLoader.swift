@@ -5,8 +5,10 @@ import AWSCore
 import Recording
 
 /// Why a theme could not be used.
-struct ThemeError: Error, CustomStringConvertible {
+struct ThemeError: Error, Equatable, CustomStringConvertible {
     var description: String
+    /// The key at fault, by which its line is found in the file.
+    var key: [String] = []
 }
 
 /// Finds theme files by name and reads them over the built-in defaults.
@@ -65,11 +67,12 @@ struct ThemeLoader {
     /// Reads the text of the theme file named `file`.
     private func parse(_ text: String, file: String) throws -> Theme {
         do {
-            return try Self.parse(TOMLParser.parse(text), fallbackName: String(file.dropLast(file.hasSuffix(".toml") ? 5 : 0)))
+            return try Self.parse(TOMLDocument.parse(text), fallbackName: String(file.dropLast(file.hasSuffix(".toml") ? 5 : 0)))
         } catch let error as TOMLError {
             throw ThemeError(description: "theme \(file) \(error)")
         } catch let error as ThemeError {
-            throw ThemeError(description: "theme \(file): \(error)")
+            let line = TOMLKeyLines.line(of: error.key, in: text).map { " line \($0)" } ?? ""
+            throw ThemeError(description: "theme \(file)\(line): \(error)")
         }
     }
 
@@ -79,19 +82,19 @@ struct ThemeLoader {
         theme.name = document["name"]?.string ?? fallbackName
         for (roleName, value) in document["roles"]?.table ?? [:] {
             guard let role = StyleRole.allCases.first(where: { $0.name == roleName }) else {
-                throw ThemeError(description: "unknown role '\(roleName)' (roles: \(StyleRole.allCases.map(\.name).joined(separator: ", ")))")
+                throw ThemeError(description: "unknown role '\(roleName)' (roles: \(StyleRole.allCases.map(\.name).joined(separator: ", ")))", key: ["roles", roleName])
             }
-            guard let fields = value.table else { throw ThemeError(description: "role '\(roleName)' must be a table like { fg = \"red\" }") }
+            guard let fields = value.table else { throw ThemeError(description: "role '\(roleName)' must be a table like { fg = \"red\" }", key: ["roles", roleName]) }
             var style = RoleStyle(mono: theme[role].mono)
             for (field, v) in fields {
                 switch field {
                 case "fg", "bg":
                     guard let color = ThemeColor(v) else {
-                        throw ThemeError(description: "\(roleName).\(field): '\(v)' is not a colour (a name, 0-255, #rrggbb or \"default\")")
+                        throw ThemeError(description: "\(roleName).\(field): '\(v)' is not a colour (a name, 0-255, #rrggbb or \"default\")", key: ["roles", roleName, field])
                     }
                     if field == "fg" { style.foreground = color } else { style.background = color }
                 case "bold", "dim", "underline", "reverse":
-                    guard let flag = v.boolean else { throw ThemeError(description: "\(roleName).\(field) must be true or false") }
+                    guard let flag = v.boolean else { throw ThemeError(description: "\(roleName).\(field) must be true or false", key: ["roles", roleName, field]) }
                     switch field {
                     case "bold": style.bold = flag
                     case "dim": style.dim = flag
@@ -102,11 +105,11 @@ struct ThemeLoader {
                     let names = v.array?.compactMap(\.string) ?? []
                     let attributes = names.compactMap(RoleStyle.Attribute.init(rawValue:))
                     guard attributes.count == names.count, v.array?.count == names.count else {
-                        throw ThemeError(description: "\(roleName).mono must list attributes of bold, dim, underline, reverse")
+                        throw ThemeError(description: "\(roleName).mono must list attributes of bold, dim, underline, reverse", key: ["roles", roleName, field])
                     }
                     style.mono = Set(attributes)
                 default:
-                    throw ThemeError(description: "\(roleName): unknown field '\(field)'")
+                    throw ThemeError(description: "\(roleName): unknown field '\(field)'", key: ["roles", roleName, field])
                 }
             }
             theme[role] = style

@@ -54,11 +54,11 @@ public enum TriageLog {
         }
     }
 
-    /// The alarm keys ("env/name") whose actions this opsdeck disabled and has not yet enabled again, per `entries`.
-    public static func openMutes(_ entries: [TriageLogEntry]) -> Set<String> {
-        var open = Set<String>()
+    /// The alarms whose actions this opsdeck disabled and has not yet enabled again, per `entries`.
+    public static func openMutes(_ entries: [TriageLogEntry]) -> Set<AlarmKey> {
+        var open = Set<AlarmKey>()
         for entry in entries where entry.outcome == "ok" {
-            let key = "\(entry.environment)/\(entry.target)"
+            let key = AlarmKey(environment: entry.environment, name: entry.target)
             switch entry.action {
             case "mute": open.insert(key)
             case "unmute": open.remove(key)

@@ -7,10 +7,10 @@ import Panels
 /// Local triage state kept across restarts: which alarms are acknowledged (until they leave ALARM) and which are
 /// muted until when (their actions were disabled and must be enabled again then).
 public struct TriageState: Codable, Equatable, Sendable {
-    /// Alarm key ("env/name") to when it was acknowledged.
-    public var acknowledged: [String: Date] = [:]
+    /// When each alarm was acknowledged.
+    public var acknowledged: [AlarmKey: Date] = [:]
     /// Alarm key to when its actions are to be enabled again.
-    public var muted: [String: Date] = [:]
+    public var muted: [AlarmKey: Date] = [:]
 
     public init() {}
 
@@ -36,7 +36,7 @@ public struct TriageState: Codable, Equatable, Sendable {
 
     /// `snapshot` with each alarm's acknowledgement and mute filled in, and why the actions of those in `stillOff`
     /// are still disabled after their mute ran out.
-    public func decorate(_ snapshot: Snapshot, stillOff: [String: String] = [:]) -> Snapshot {
+    public func decorate(_ snapshot: Snapshot, stillOff: [AlarmKey: String] = [:]) -> Snapshot {
         var out = snapshot
         for index in out.alarms.indices {
             let key = out.alarms[index].key
@@ -56,7 +56,7 @@ public struct TriageState: Codable, Equatable, Sendable {
     }
 
     /// Mutes whose time is up at `now`.
-    public func expiredMutes(at now: Date) -> [String] {
+    public func expiredMutes(at now: Date) -> [AlarmKey] {
         muted.filter { $0.value <= now }.map(\.key).sorted()
     }
 }

@@ -25,7 +25,7 @@ public struct AlarmsPanel: Panel {
                     .text(Format.age(alarm.since, now: snapshot.capturedAt), .muted),
                 ] + (triaged ? [triage(alarm, now: snapshot.capturedAt)] : []) + [.text("\(alarm.namespace) \(alarm.metric)", .muted)],
                 detail: detail(alarm, now: snapshot.capturedAt),
-                search: "\(alarm.environment) \(alarm.name) \(alarm.state.rawValue) \(alarm.namespace) \(alarm.metric)", environment: alarm.environment, key: alarm.key
+                search: "\(alarm.environment) \(alarm.name) \(alarm.state.rawValue) \(alarm.namespace) \(alarm.metric)", environment: alarm.environment, key: alarm.key.description
             )
         }
         let firing = snapshot.alarms.filter { $0.state == .alarm }.count

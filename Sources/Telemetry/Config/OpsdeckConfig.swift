@@ -4,8 +4,13 @@ import AWSCore
 /// Why config.toml could not be used; names the file and the line or key.
 public struct ConfigError: Error, Equatable, CustomStringConvertible {
     public var description: String
+    /// The key at fault, by which its line is found in the file.
+    public var key: [String]
 
-    public init(_ description: String) { self.description = description }
+    public init(_ description: String, key: [String] = []) {
+        self.description = description
+        self.key = key
+    }
 }
 
 /// ~/.config/opsdeck/config.toml: environments, what to watch, and poll timing.
@@ -50,26 +55,27 @@ public struct OpsdeckConfig: Sendable, Equatable {
         } catch let error as TOMLError {
             throw ConfigError("\(url.path) \(error)")
         } catch let error as ConfigError {
-            throw ConfigError("\(url.path): \(error)")
+            let line = TOMLKeyLines.line(of: error.key, in: text).map { " line \($0)" } ?? ""
+            throw ConfigError("\(url.path)\(line): \(error)")
         }
     }
 
     /// Parses config TOML text; environments without a region take `defaultRegion` (AWS_REGION / AWS_DEFAULT_REGION).
     public static func parse(_ text: String, defaultRegion: String? = nil) throws -> OpsdeckConfig {
-        let root = try TOMLParser.parse(text)
+        let root = try TOMLDocument.parse(text)
         let known: Set<String> = ["poll_interval", "history_minutes", "request_timeout", "credential_process_timeout", "max_response_mb", "log_level", "allow_actions", "environments", "watch", "discovery", "aggregator", "monitoring"]
-        if let unknown = root.keys.sorted().first(where: { !known.contains($0) }) { throw ConfigError("unknown setting '\(unknown)'") }
+        if let unknown = root.keys.sorted().first(where: { !known.contains($0) }) { throw ConfigError("unknown setting '\(unknown)'", key: [unknown]) }
         var config = OpsdeckConfig(environments: [])
         /// The number at `key`, nil when absent; outside `range` or not a number, an error saying it must be `rule`.
         func number(_ key: String, _ range: ClosedRange<Double>, _ rule: String) throws -> Double? {
             guard let value = root[key] else { return nil }
-            guard let number = value.number, range.contains(number) else { throw ConfigError("\(key) must be \(rule)") }
+            guard let number = value.number, range.contains(number) else { throw ConfigError("\(key) must be \(rule)", key: [key]) }
             return number
         }
         /// The whole number at `key`, likewise.
         func integer(_ key: String, _ range: ClosedRange<Int>, _ rule: String) throws -> Int? {
             guard let value = root[key] else { return nil }
-            guard let number = value.integer, range.contains(number) else { throw ConfigError("\(key) must be \(rule)") }
+            guard let number = value.integer, range.contains(number) else { throw ConfigError("\(key) must be \(rule)", key: [key]) }
             return number
         }
         config.pollInterval = try number("poll_interval", 10...86_400, "10 to 86400 seconds") ?? config.pollInterval
@@ -78,25 +84,25 @@ public struct OpsdeckConfig: Sendable, Equatable {
         config.credentialProcessTimeout = try number("credential_process_timeout", 1...3600, "1 to 3600 seconds") ?? config.credentialProcessTimeout
         config.maxResponseMB = try integer("max_response_mb", 1...1024, "a whole number from 1 to 1024") ?? config.maxResponseMB
         if let level = root["log_level"] {
-            guard let name = level.string, OpsdeckLog.levels.contains(name) else { throw ConfigError("log_level must be one of \(OpsdeckLog.levels.joined(separator: ", "))") }
+            guard let name = level.string, OpsdeckLog.levels.contains(name) else { throw ConfigError("log_level must be one of \(OpsdeckLog.levels.joined(separator: ", "))", key: ["log_level"]) }
             config.logLevel = name
         }
         if let allow = root["allow_actions"] {
-            guard let flag = allow.boolean else { throw ConfigError("allow_actions must be true or false") }
+            guard let flag = allow.boolean else { throw ConfigError("allow_actions must be true or false", key: ["allow_actions"]) }
             config.allowActions = flag
         }
-        let shared = try root["watch"].map { try watchList($0, key: "watch") } ?? WatchList()
+        let shared = try root["watch"].map { try watchList($0, path: ["watch"]) } ?? WatchList()
         config.sharedWatch = shared
         config.discovery = try root["discovery"].map { try discovery($0, defaultRegion: defaultRegion) }
         if let aggregator = root["aggregator"] {
             guard let table = aggregator.table, let name = table["name"]?.string, let environment = table["environment"]?.string, table.count == 2 else {
-                throw ConfigError("aggregator needs exactly name = \"<aggregator name>\" and environment = \"<environment that holds it>\"")
+                throw ConfigError("aggregator needs exactly name = \"<aggregator name>\" and environment = \"<environment that holds it>\"", key: ["aggregator"])
             }
             config.aggregator = AggregatorConfig(name: name, environment: environment)
         }
         if let monitoring = root["monitoring"] {
             guard let table = monitoring.table, let name = table["environment"]?.string, table.count == 1 else {
-                throw ConfigError("monitoring needs exactly environment = \"<environment of the monitoring account>\"")
+                throw ConfigError("monitoring needs exactly environment = \"<environment of the monitoring account>\"", key: ["monitoring"])
             }
             config.monitoring = name
         }
@@ -108,10 +114,10 @@ public struct OpsdeckConfig: Sendable, Equatable {
             try environment(name, environments[name]!, shared: shared, defaultRegion: defaultRegion)
         }
         if let aggregator = config.aggregator, config.discovery == nil, !config.environments.contains(where: { $0.name == aggregator.environment }) {
-            throw ConfigError("aggregator.environment '\(aggregator.environment)' is not one of the [environments]")
+            throw ConfigError("aggregator.environment '\(aggregator.environment)' is not one of the [environments]", key: ["aggregator", "environment"])
         }
         if let monitoring = config.monitoring, config.discovery == nil, !config.environments.contains(where: { $0.name == monitoring }) {
-            throw ConfigError("monitoring.environment '\(monitoring)' is not one of the [environments]")
+            throw ConfigError("monitoring.environment '\(monitoring)' is not one of the [environments]", key: ["monitoring", "environment"])
         }
         return config
     }
@@ -123,71 +129,73 @@ public struct OpsdeckConfig: Sendable, Equatable {
     }
 
     private static func discovery(_ value: TOMLValue, defaultRegion: String?) throws -> DiscoveryConfig {
-        guard let table = value.table else { throw ConfigError("discovery must be a table") }
+        guard let table = value.table else { throw ConfigError("discovery must be a table", key: ["discovery"]) }
         let known: Set<String> = ["role_name", "region", "external_id", "profile", "endpoint_url"]
-        if let unknown = table.keys.sorted().first(where: { !known.contains($0) }) { throw ConfigError("discovery: unknown setting '\(unknown)'") }
+        if let unknown = table.keys.sorted().first(where: { !known.contains($0) }) { throw ConfigError("discovery: unknown setting '\(unknown)'", key: ["discovery", unknown]) }
         guard let role = table["role_name"]?.string, !role.isEmpty, !role.contains("/") else {
-            throw ConfigError("discovery.role_name must name the role to assume in each account (e.g. \"OpsdeckReadOnly\")")
+            throw ConfigError("discovery.role_name must name the role to assume in each account (e.g. \"OpsdeckReadOnly\")", key: ["discovery", "role_name"])
         }
-        guard let region = table["region"]?.string ?? defaultRegion else { throw ConfigError("discovery.region is missing (and AWS_REGION is not set)") }
-        guard EnvironmentConfig.isValidRegion(region) else { throw ConfigError("discovery.region '\(region.visible)' is not a region name (letters, digits and '-', like us-east-1)") }
+        guard let region = table["region"]?.string ?? defaultRegion else { throw ConfigError("discovery.region is missing (and AWS_REGION is not set)", key: ["discovery"]) }
+        guard EnvironmentConfig.isValidRegion(region) else { throw ConfigError("discovery.region '\(region.visible)' is not a region name (letters, digits and '-', like us-east-1)", key: ["discovery", "region"]) }
         return DiscoveryConfig(roleName: role, region: region, externalId: table["external_id"]?.string, profile: table["profile"]?.string, endpointURL: table["endpoint_url"]?.string)
     }
 
     private static func environment(_ name: String, _ value: TOMLValue, shared: WatchList, defaultRegion: String?) throws -> EnvironmentConfig {
-        let key = "environments.\(name)"
-        guard let table = value.table else { throw ConfigError("\(key) must be a table") }
+        let path = ["environments", name]
+        let key = path.joined(separator: ".")
+        guard let table = value.table else { throw ConfigError("\(key) must be a table", key: path) }
         let known: Set<String> = ["account_id", "region", "role_arn", "external_id", "profile", "endpoint_url", "watch"]
-        if let unknown = table.keys.sorted().first(where: { !known.contains($0) }) { throw ConfigError("\(key): unknown setting '\(unknown)'") }
+        if let unknown = table.keys.sorted().first(where: { !known.contains($0) }) { throw ConfigError("\(key): unknown setting '\(unknown)'", key: path + [unknown]) }
         func string(_ field: String) throws -> String? {
             guard let value = table[field] else { return nil }
-            guard let text = value.string, !text.isEmpty else { throw ConfigError("\(key).\(field) must be a non-empty string") }
+            guard let text = value.string, !text.isEmpty else { throw ConfigError("\(key).\(field) must be a non-empty string", key: path + [field]) }
             return text
         }
         guard table["account_id"]?.integer == nil, let account = try string("account_id"), account.count == 12, account.allSatisfy(\.isNumber) else {
-            throw ConfigError("\(key).account_id must be a 12-digit account id in quotes")
+            throw ConfigError("\(key).account_id must be a 12-digit account id in quotes", key: path + ["account_id"])
         }
         guard EnvironmentConfig.isValidName(name) else {
-            throw ConfigError("environment name '\(name.visible)' must be 1 to 40 letters, digits, '-', '_' or '.'")
+            throw ConfigError("environment name '\(name.visible)' must be 1 to 40 letters, digits, '-', '_' or '.'", key: path)
         }
         guard let region = try string("region") ?? defaultRegion.flatMap({ $0.isEmpty ? nil : $0 }) else {
-            throw ConfigError("\(key).region is missing (and AWS_REGION is not set)")
+            throw ConfigError("\(key).region is missing (and AWS_REGION is not set)", key: path)
         }
         guard EnvironmentConfig.isValidRegion(region) else {
-            throw ConfigError("\(key).region '\(region.visible)' is not a region name (letters, digits and '-', like eu-west-1)")
+            throw ConfigError("\(key).region '\(region.visible)' is not a region name (letters, digits and '-', like eu-west-1)", key: path + ["region"])
         }
         let role = try string("role_arn")
-        if let role, !role.hasPrefix("arn:") || !role.contains(":role/") { throw ConfigError("\(key).role_arn '\(role)' is not a role ARN") }
+        if let role, !role.hasPrefix("arn:") || !role.contains(":role/") { throw ConfigError("\(key).role_arn '\(role)' is not a role ARN", key: path + ["role_arn"]) }
         return EnvironmentConfig(
             name: name, accountId: account, region: region, roleArn: role, externalId: try string("external_id"),
             profile: try string("profile"), endpointURL: try string("endpoint_url"),
-            watch: try table["watch"].map { try watchList($0, key: "\(key).watch", base: shared) } ?? shared)
+            watch: try table["watch"].map { try watchList($0, path: path + ["watch"], base: shared) } ?? shared)
     }
 
-    private static func watchList(_ value: TOMLValue, key: String, base: WatchList = WatchList()) throws -> WatchList {
-        guard let table = value.table else { throw ConfigError("\(key) must be a table") }
+    private static func watchList(_ value: TOMLValue, path: [String], base: WatchList = WatchList()) throws -> WatchList {
+        let key = path.joined(separator: ".")
+        guard let table = value.table else { throw ConfigError("\(key) must be a table", key: path) }
         var watch = base
         func strings(_ field: String) throws -> [String]? {
             guard let value = table[field] else { return nil }
-            guard let items = value.array?.map(\.string), items.allSatisfy({ $0 != nil }) else { throw ConfigError("\(key).\(field) must be a list of strings") }
+            guard let items = value.array?.map(\.string), items.allSatisfy({ $0 != nil }) else { throw ConfigError("\(key).\(field) must be a list of strings", key: path + [field]) }
             return items.map { $0! }
         }
         func entries(_ field: String) throws -> [[String: TOMLValue]] {
             guard let value = table[field] else { return [] }
-            guard let items = value.array?.map(\.table), items.allSatisfy({ $0 != nil }) else { throw ConfigError("\(key).\(field) must be a list of inline tables") }
+            guard let items = value.array?.map(\.table), items.allSatisfy({ $0 != nil }) else { throw ConfigError("\(key).\(field) must be a list of inline tables", key: path + [field]) }
             return items.map { $0! }
         }
         func text(_ entry: [String: TOMLValue], _ name: String, _ field: String) throws -> String {
-            guard let value = entry[name]?.string, !value.isEmpty else { throw ConfigError("\(key).\(field): every entry needs \(name) = \"…\"") }
+            guard let value = entry[name]?.string, !value.isEmpty else { throw ConfigError("\(key).\(field): every entry needs \(name) = \"…\"", key: path + [field]) }
             return value
         }
         func number(_ entry: [String: TOMLValue], _ name: String, default fallback: Double) -> Double {
             entry[name]?.number ?? fallback
         }
         let known: Set<String> = ["stack_prefixes", "stack_sets", "functions", "tables", "bucket_replication", "table_replicas", "log_groups", "discover_flow_logs", "rules", "alarm_prefixes"]
-        if let unknown = table.keys.sorted().first(where: { !known.contains($0) }) { throw ConfigError("\(key): unknown setting '\(unknown)'") }
+        if let unknown = table.keys.sorted().first(where: { !known.contains($0) }) { throw ConfigError("\(key): unknown setting '\(unknown)'", key: path + [unknown]) }
         if let value = try strings("stack_prefixes") { watch.stackPrefixes = value }
-        if let value = table["stack_sets"] { guard let flag = value.boolean else { throw ConfigError("\(key).stack_sets must be true or false") }; watch.stackSets = flag }
+        if let value = table["stack_sets"] { guard let flag = value.boolean else { throw ConfigError("\(key).stack_sets must be true or false", key: path + ["stack_sets"]) }; watch.stackSets = flag }
         if let value = try strings("functions") { watch.functions = value }
         if let value = try strings("tables") { watch.tables = value }
         if table["bucket_replication"] != nil {
@@ -203,7 +211,7 @@ public struct OpsdeckConfig: Sendable, Equatable {
             }
         }
         if let value = try strings("log_groups") { watch.logGroups = value }
-        if let value = table["discover_flow_logs"] { guard let flag = value.boolean else { throw ConfigError("\(key).discover_flow_logs must be true or false") }; watch.discoverFlowLogs = flag }
+        if let value = table["discover_flow_logs"] { guard let flag = value.boolean else { throw ConfigError("\(key).discover_flow_logs must be true or false", key: path + ["discover_flow_logs"]) }; watch.discoverFlowLogs = flag }
         if let value = table["rules"] {
             if value.string == "all" { watch.rules = nil } else { watch.rules = try strings("rules") }
         }

@@ -7,6 +7,8 @@ public indirect enum TOMLValue: Equatable, Sendable {
     case boolean(Bool)
     case array([TOMLValue])
     case table([String: TOMLValue])
+    /// A date, time or date-time, kept as its text; no setting takes one.
+    case dateTime(String)
 
     public var string: String? { if case .string(let v) = self { v } else { nil } }
     public var integer: Int? { if case .integer(let v) = self { v } else { nil } }

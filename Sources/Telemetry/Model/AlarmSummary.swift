@@ -30,7 +30,7 @@ public struct AlarmSummary: Codable, Equatable, Sendable {
     }
 
     /// Identifies the alarm across snapshots and in the triage state.
-    public var key: String { "\(environment)/\(name)" }
+    public var key: AlarmKey { AlarmKey(environment: environment, name: name) }
 
     /// CloudWatch's StateValue.
     public enum State: String, Codable, Sendable {

@@ -1,0 +1,12 @@
+/// Why a TOML document could not be read, with the line at fault.
+public struct TOMLError: Error, Equatable, CustomStringConvertible {
+    public var line: Int
+    public var message: String
+
+    public init(line: Int, message: String) {
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String { "line \(line): \(message)" }
+}
