@@ -4,9 +4,4 @@ import AWSCore
 public struct AggregatorConfig: Codable, Sendable, Equatable {
     public var name: String
     public var environment: String
-
-    public init(name: String, environment: String) {
-        self.name = name
-        self.environment = environment
-    }
 }

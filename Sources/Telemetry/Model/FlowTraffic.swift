@@ -43,15 +43,5 @@ public struct FlowTraffic: Codable, Equatable, Sendable {
         public var action: String
         public var bytes: Double
         public var flows: Int
-
-        public init(environment: String, source: String, destination: String, port: Int, action: String, bytes: Double, flows: Int) {
-            self.environment = environment
-            self.source = source
-            self.destination = destination
-            self.port = port
-            self.action = action
-            self.bytes = bytes
-            self.flows = flows
-        }
     }
 }

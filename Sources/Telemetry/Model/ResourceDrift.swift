@@ -9,27 +9,12 @@ public struct ResourceDrift: Codable, Equatable, Sendable {
     public var status: String
     public var differences: [PropertyDifference]
 
-    public init(logicalId: String, physicalId: String?, type: String, status: String, differences: [PropertyDifference]) {
-        self.logicalId = logicalId
-        self.physicalId = physicalId
-        self.type = type
-        self.status = status
-        self.differences = differences
-    }
-
     /// One property's expected and actual value.
     public struct PropertyDifference: Codable, Equatable, Sendable {
         public var path: String
         public var expected: String
         public var actual: String
         public var kind: String
-
-        public init(path: String, expected: String, actual: String, kind: String) {
-            self.path = path
-            self.expected = expected
-            self.actual = actual
-            self.kind = kind
-        }
     }
 }
 
@@ -38,10 +23,4 @@ public struct AlarmHistoryItem: Codable, Equatable, Sendable {
     public var time: Date
     public var type: String
     public var summary: String
-
-    public init(time: Date, type: String, summary: String) {
-        self.time = time
-        self.type = type
-        self.summary = summary
-    }
 }
