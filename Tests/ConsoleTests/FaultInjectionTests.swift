@@ -6,7 +6,7 @@ import Testing
 @Suite(.serialized) struct FaultInjectionTests {
     @Test(arguments: [
         ("throttle", "Throttling: Rate exceeded"),
-        ("5xx", "UnexpectedHTML"),
+        ("5xx", "ServerError: the service failed and sent an HTML error page"),
         ("garbage", "MalformedResponse"),
         ("drop", "connection failed"),
         ("timeout", "request timed out"),
@@ -33,10 +33,11 @@ import Testing
         defer { session.kill() }
         try session.waitFor(20) { $0.contains("staging-csv-errors") && $0.contains("● dev ● staging ● prod  data") }
         try platform.inject("throttle")
-        let stale = try session.waitFor(30) { $0.contains("⚠ ") && $0.contains("Throttling") && $0.contains("stale") }
-        #expect(stale.contains("staging-csv-errors"), "the last good data stays on screen")
+        let stale = try session.waitFor(30) { $0.contains("⚠ ") && $0.contains("Throttling") && $0.contains("alarms failing in ") }
+        #expect(stale.contains("staging-csv-errors"), "the last good data stays on screen, dimmed, with its age")
+        #expect(stale.contains("● dev (failing, data "), "the status bar says the account fails and how old its data is")
         try platform.inject("none")
-        let recovered = try session.waitFor(40) { !$0.contains("⚠ ") && !$0.contains(" stale ") && $0.contains("Tab panel") }
+        let recovered = try session.waitFor(40) { !$0.contains("⚠ ") && !$0.contains(" stale ") && !$0.contains("failing in") && $0.contains("Tab panel") }
         #expect(recovered.contains("LIVE"))
         try session.send("q")
         try session.waitFor { $0.contains("[exit 0]") }

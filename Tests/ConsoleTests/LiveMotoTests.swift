@@ -51,6 +51,36 @@ import Telemetry
         #expect(s3.resource == "opsdeck-staging-ingest" && s3.latestSeconds == 640 && s3.source == "staging" && s3.destination == "prod")
     }
 
+    @Test func aSectionMotoCannotAnswerFailsAloneAndSaysWhichCall() throws {
+        let platform = try MotoPlatform()
+        let config = try String(contentsOf: platform.configFile, encoding: .utf8)
+        try config.replacingOccurrences(of: "[environments.dev.watch]\n", with: "[environments.dev.watch]\nrules = \"all\"\n").write(to: platform.configFile, atomically: true, encoding: .utf8)
+        let (status, output) = try opsdeck(platform, ["snapshot", "--format", "json"])
+        #expect(status == 1, "a failed section makes the snapshot incomplete: \(output)")
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        let snapshot = try decoder.decode(Snapshot.self, from: Data(output.utf8))
+        #expect(snapshot.accounts.map(\.health) == [.partial, .ok, .ok])
+        let dev = snapshot.accounts[0]
+        #expect(dev.failedSections == [.compliance])
+        #expect(dev.lastSuccess != nil, "the sections that answered count as the account's last success")
+        let failure = try #require(dev.sections[.compliance]?.failure)
+        #expect(failure.call == "config:DescribeComplianceByConfigRule", "\(failure)")
+        #expect(dev.sections[.stacks]?.phase == .fresh && dev.sections[.alarms]?.phase == .fresh && dev.sections[.metrics]?.phase == .fresh)
+        #expect(!snapshot.stacks.filter { $0.environment == "dev" }.isEmpty && !snapshot.lambdas.filter { $0.environment == "dev" }.isEmpty)
+
+        let text = try opsdeck(platform, ["snapshot", "--format", "text"])
+        #expect(text.status == 1)
+        #expect(text.output.contains("== Compliance (compliance unavailable in dev: \(failure.summary))\nENV  STATE\ndev  compliance unavailable: \(failure.summary)\n\n"),
+                "no count for staging and prod, which watch no rules, and no empty list: \(text.output)")
+        #expect(dev.sections[.compliance]?.phase == .failed && snapshot.accounts[1].sections[.compliance]?.phase == .notConfigured)
+        #expect(failure.cause == .serverError && failure.summary == "ServerError (HTTP 500) on config:DescribeComplianceByConfigRule", "moto's 500 page is a server error")
+        for panel in ["Stacks", "Lambda", "Alarms", "DynamoDB throughput"] {
+            let header = try #require(text.output.split(separator: "\n").first { $0.hasPrefix("== \(panel) (") })
+            #expect(!header.contains("unavailable") && !header.contains("stale") && !header.contains("dev"), "\(header)")
+        }
+    }
+
     @Test func badSecretAndMissingProfileAreReportedPerAccount() throws {
         let platform = try MotoPlatform()
         let (status, output) = try opsdeck(platform, ["snapshot", "--format", "text"], secret: "not-the-secret")

@@ -88,24 +88,49 @@ import Testing
 }
 
 extension DashboardSnapshotTests {
-    @Test func staleAccountIsMarkedInTheStatusBarPanelsAndHintLine() throws {
-        var stale = snapshot
-        stale.accounts[2].health = .stale
-        stale.accounts[2].lastSuccess = snapshot.capturedAt.addingTimeInterval(-180)
-        stale.accounts[2].error = "alarms: monitoring DescribeAlarms: ThrottlingException: Rate exceeded (HTTP 400)"
+    @Test func eachPanelShowsOnlyTheStateOfTheSectionsItReads() throws {
+        var partial = snapshot
+        let now = snapshot.capturedAt
+        for index in partial.accounts.indices {
+            partial.accounts[index].sections = Dictionary(uniqueKeysWithValues: PollSection.ID.allCases.map { ($0, SectionState(phase: .fresh, lastGood: now)) })
+        }
+        let throttled = AWSError(service: "monitoring", operation: "DescribeAlarms", status: 400, code: "ThrottlingException", message: "Rate exceeded")
+        partial.accounts[2].sections[.alarms] = SectionState(phase: .failed, lastGood: now.addingTimeInterval(-600), failure: SectionFailure(throttled))
+        partial.accounts[2].sections[.metrics] = SectionState(phase: .stale, lastGood: now.addingTimeInterval(-180))
+        let denied = AWSError(service: "config", operation: "DescribeComplianceByConfigRule", status: 400, code: "AccessDeniedException", message: "no")
+        partial.accounts[2].sections[.compliance] = SectionState(phase: .failed, failure: SectionFailure(denied))
+        partial.accounts[2].health = AccountStatus.Health(partial.accounts[2].sections)
+        partial.accounts[2].error = "alarms: monitoring DescribeAlarms: ThrottlingException: Rate exceeded (HTTP 400)"
         var buffer = CellBuffer(width: 160, height: 48)
         var shown = view()
         shown.focus = .lambda
         shown.selection[.lambda] = 7
-        Dashboard.render(stale, view: shown, into: &buffer)
+        Dashboard.render(partial, view: shown, into: &buffer)
         let lines = buffer.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(lines[46].contains("● prod (3m)"))
+        #expect(lines[46].contains("● prod (2 of 5 sections failing)"), "\(lines[46])")
+        #expect(lines[46].contains("● dev ● staging"), "healthy accounts carry no mark")
         #expect(lines[47].hasPrefix("⚠ prod: alarms: monitoring DescribeAlarms: ThrottlingException"))
-        #expect(buffer.text.contains("prod stale 3m ┐"))
+        #expect(buffer.text.contains("4 in ALARM · alarms failing in prod: ThrottlingExcept…┐"), "the alarms panel's title names the failure")
+        let alarmStates = PanelStates(sections: PanelID.alarms.spec.sections, accounts: partial.accounts, now: now)
+        #expect(alarmStates.trailer("4 in ALARM") == "4 in ALARM · alarms failing in prod: ThrottlingException (HTTP 400) on monitoring:DescribeAlarms")
+        let notice = alarmStates.apply(to: PanelCatalog.panel(.alarms).content(for: partial)).rows[0]
+        #expect(notice.cells.map(SnapshotReport.text) == ["prod", "alarms failing: ThrottlingException (HTTP 400) on monitoring:DescribeAlarms · showing data 10m old"])
+        #expect(buffer.text.contains("prod    alarms failing: Throttl"), "the notice row leads the panel")
+        let prodAlarm = try #require(lines.firstIndex { $0.contains("prod-csv-processor-Erro") }, "prod's earlier alarms stay")
+        let alarmColumn = try #require(lines[prodAlarm].range(of: "prod-csv-processor-Erro")).lowerBound.utf16Offset(in: lines[prodAlarm])
+        #expect(buffer[alarmColumn, prodAlarm].role == .muted, "dimmed")
+        let compliance = lines.filter { $0.contains("Compliance") || $0.contains("NON_COMPLIANT") || $0.contains("compliance unavailable") }
+        #expect(compliance.contains { $0.contains("compliance unavailable in prod: AccessDeniedException (HTTP 400) on config:DescribeComplianceByConfigRule") }, "\(compliance)")
+        #expect(compliance.contains { $0.contains("prod    compliance unavailable: AccessDeniedException (HTTP 400) on config:DescribeComplianceByConfigRule") })
+        #expect(!compliance.contains { $0.contains("prod ") && $0.contains("NON_COMPLIANT") }, "prod's compliance rows are replaced by the error")
+        #expect(compliance.contains { $0.contains("staging ") && $0.contains("NON_COMPLIANT") }, "the other accounts' rows stay")
+        #expect(buffer.text.contains("prod stale 3m ┐"), "the panels reading metrics say prod's metrics are stale")
+        let stacksTitle = try #require(lines.first { $0.contains("1 Stacks") }?.split(separator: "┐").first.map(String.init))
+        #expect(!stacksTitle.contains("prod") && !stacksTitle.contains("unavailable"), "the Stacks panel reads a healthy section: \(stacksTitle)")
         let prodRow = try #require(lines.firstIndex { $0.contains("prod-csv-processor") })
         let stagingRow = try #require(lines.firstIndex { $0.contains("staging-csv-processor") })
         let column = try #require(lines[prodRow].range(of: "prod-csv-processor")).lowerBound.utf16Offset(in: lines[prodRow])
-        #expect(buffer[column, prodRow].role == .muted, "rows of the stale account are dimmed")
+        #expect(buffer[column, prodRow].role == .muted, "rows of the stale section are dimmed")
         #expect(buffer[column, stagingRow].role != .muted)
     }
 }

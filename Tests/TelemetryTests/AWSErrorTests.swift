@@ -37,10 +37,12 @@ import Testing
     }
 
     @Test func htmlAndGarbageBecomeClearErrors() {
-        let html = AWSError.from(.text(502, "<!DOCTYPE html><html><body><h1>Bad Gateway</h1><br></body></html>"), call: describeStacks)
-        #expect(html.code == "UnexpectedHTML")
-        #expect(html.description.contains("HTML page"))
+        let html = AWSError.from(.text(502, "<!DOCTYPE html><html><body><h1>Bad Gateway</h1><br></body></html>", headers: ["x-amzn-requestid": "req-1"]), call: describeStacks)
+        #expect(html.code == "ServerError", "a 5xx page is the service failing, not a wrong endpoint")
+        #expect(html.description == "cloudformation DescribeStacks: ServerError: the service failed and sent an HTML error page (request id req-1); opsdeck retries (HTTP 502)")
         #expect(RetryPolicy.reason(for: html) == .transient)
+        let portal = AWSError.from(.text(200, "<html><body>Sign in to the Wi-Fi</body></html>"), call: describeStacks)
+        #expect(portal.code == "UnexpectedHTML" && portal.description.contains("proxy or wrong endpoint?"))
         let garbage = AWSError.from(.text(500, "\u{1}\u{2}garbage"), call: describeStacks)
         #expect(garbage.code == "HTTP500")
         #expect(garbage.description.contains("unrecognised body"))

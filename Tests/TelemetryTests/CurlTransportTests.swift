@@ -74,7 +74,7 @@ import Testing
         let transport = CurlTransport(options: TransportOptions())
         defer { transport.close() }
         await #expect { _ = try await transport.send(HTTPRequest(method: "GET", url: URL(string: "http://127.0.0.1:\(port)/")!)) } throws: {
-            ($0 as? TransportError)?.kind == .connection && "\($0)".hasPrefix("connection failed")
+            ($0 as? TransportError)?.kind == .connection && "\($0)".hasPrefix("connection failed") && "\($0)".hasSuffix("(http://127.0.0.1:\(port))")
         }
     }
 }

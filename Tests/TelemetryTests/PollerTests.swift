@@ -39,12 +39,19 @@ import Testing
         #expect(await poller.lastCycleCalls["sts GetCallerIdentity"] == 2)
 
         let second = await poller.poll(now: start.addingTimeInterval(60))
-        #expect(second.accounts.map(\.health) == [.ok, .stale])
+        #expect(second.accounts.map(\.health) == [.ok, .partial], "only prod's alarms failed")
+        let alarms = try #require(second.accounts[1].sections[.alarms])
+        #expect(alarms.phase == .failed && alarms.lastGood == start)
+        #expect(alarms.failure == SectionFailure(call: "monitoring:DescribeAlarms", cause: .throttled, code: "ThrottlingException (HTTP 400)",
+                                                 detail: "monitoring DescribeAlarms: ThrottlingException: Rate exceeded (HTTP 400)"))
+        #expect(second.accounts[1].failedSections == [.alarms])
+        #expect(second.accounts[0].sections.mapValues(\.phase) == [.stacks: .fresh, .alarms: .fresh, .network: .fresh, .metrics: .notConfigured, .compliance: .notConfigured],
+                "nothing is watched for metrics and compliance (no functions, rules = [])")
         #expect(second.accounts[1].error == "alarms: monitoring DescribeAlarms: ThrottlingException: Rate exceeded (HTTP 400)")
-        #expect(second.accounts[1].lastSuccess == start)
+        #expect(second.accounts[1].lastSuccess == start.addingTimeInterval(60), "prod's other sections answered")
         #expect(second.alarms.map(\.name) == ["dev-a", "prod-a"], "prod keeps its last alarms")
         #expect(await poller.lastCycleCalls["sts GetCallerIdentity"] == nil, "identity is checked once")
-        #expect(await poller.nextPollDate() == start.addingTimeInterval(120), "dev is next; prod backs off to 2 intervals")
+        #expect(await poller.nextPollDate() == start.addingTimeInterval(120), "a partial failure keeps the interval: both are due again after one")
     }
 
     @Test func wrongAccountAndMissingCredentialsAreErrors() async {

@@ -42,18 +42,25 @@ public struct AWSError: Error, Equatable, CustomStringConvertible {
         func make(_ code: String, _ message: String, _ id: String? = nil) -> AWSError {
             AWSError(service: service, operation: call.operation, status: response.status, code: code, message: message, requestId: id ?? requestId)
         }
+        /// An HTML page: a server error page from the service itself on 5xx, else something in between answered.
+        func htmlPage() -> AWSError {
+            if response.status >= 500 {
+                return make("ServerError", "the service failed and sent an HTML error page\(requestId.map { " (request id \($0))" } ?? ""); opsdeck retries")
+            }
+            return make("UnexpectedHTML", "the endpoint answered with an HTML page, not an AWS response (proxy or wrong endpoint?)")
+        }
         let text = String(decoding: body.prefix(512), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         if text.hasPrefix("<") {
             if let root = try? XMLReader.parse(body) {
-                if root.name.lowercased() == "html" || root.name == "HTML" {
-                    return make("UnexpectedHTML", "the endpoint answered with an HTML page, not an AWS response (proxy or wrong endpoint?)")
+                if root.name.lowercased() == "html" {
+                    return htmlPage()
                 }
                 let error = root.name == "Error" ? root : (root.at("Error") ?? root.at("Errors", "Error"))
                 if let error, let code = error.string("Code") {
                     return make(code, error.string("Message") ?? "", root.string("RequestId") ?? root.string("RequestID") ?? error.string("RequestId"))
                 }
             } else if text.lowercased().contains("<html") || text.lowercased().hasPrefix("<!doctype html") {
-                return make("UnexpectedHTML", "the endpoint answered with an HTML page, not an AWS response (proxy or wrong endpoint?)")
+                return htmlPage()
             }
         } else if text.hasPrefix("{"), let object = try? JSONDecoder().decode([String: JSONValue].self, from: body) {
             let type = (object["__type"] ?? object["code"] ?? object["Code"]).flatMap { if case .string(let s) = $0 { s } else { nil } }

@@ -10,12 +10,15 @@ final class CurlTransfer: @unchecked Sendable {
     /// The body cap; set when the response passed it and the transfer was stopped.
     let maxBody: Int
     var tooLarge = false
+    /// Where the request went (scheme, host and port), named in transport errors.
+    let endpoint: String
     private var headerList: UnsafeMutablePointer<curl_slist>?
 
     init?(_ request: HTTPRequest, options: TransportOptions, continuation: CheckedContinuation<HTTPResponse, Error>) {
         guard let easy = curl_easy_init() else { return nil }
         self.easy = easy
         self.continuation = continuation
+        endpoint = "\(request.url.scheme ?? "https")://\(request.url.host ?? "?")\(request.url.port.map { ":\($0)" } ?? "")"
         maxBody = options.maxResponseBytes
         opsdeck_curl_setopt_off_t(easy, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(options.maxResponseBytes))
         opsdeck_curl_setopt_string(easy, CURLOPT_URL, request.url.absoluteString)
@@ -78,7 +81,7 @@ final class CurlTransfer: @unchecked Sendable {
             opsdeck_curl_getinfo_long(easy, CURLINFO_RESPONSE_CODE, &status)
             continuation.resume(returning: HTTPResponse(status: status, headers: headers, body: body))
         } else {
-            continuation.resume(throwing: Self.error(code))
+            continuation.resume(throwing: Self.error(code, endpoint: endpoint))
         }
     }
 
@@ -88,15 +91,16 @@ final class CurlTransfer: @unchecked Sendable {
         curl_slist_free_all(headerList)
     }
 
-    static func error(_ code: CURLcode) -> TransportError {
+    /// The error for libcurl's `code`, naming `endpoint`.
+    static func error(_ code: CURLcode, endpoint: String) -> TransportError {
         let text = String(cString: curl_easy_strerror(code))
         switch code {
-        case CURLE_OPERATION_TIMEDOUT: return TransportError(.timeout, "request timed out (\(text))")
+        case CURLE_OPERATION_TIMEDOUT: return TransportError(.timeout, "request timed out (\(text)) at \(endpoint)")
         case CURLE_COULDNT_CONNECT, CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY, CURLE_SEND_ERROR, CURLE_RECV_ERROR, CURLE_GOT_NOTHING:
-            return TransportError(.connection, "connection failed: \(text)")
+            return TransportError(.connection, "connection failed: \(text) (\(endpoint))")
         case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CACERT_BADFILE:
-            return TransportError(.tls, "TLS failed: \(text)")
-        default: return TransportError(.other, "transfer failed: \(text)")
+            return TransportError(.tls, "TLS failed: \(text) (\(endpoint))")
+        default: return TransportError(.other, "transfer failed: \(text) (\(endpoint))")
         }
     }
 }

@@ -16,22 +16,19 @@ public enum Dashboard {
             return
         }
         let body = buffer.area.rows(from: 0, count: buffer.height - 2)
-        let stale = snapshot.accounts.filter { $0.health != .ok }.map { account in
-            (name: account.environment, age: account.lastSuccess.map { Format.age($0, now: view.now) } ?? "no data")
-        }
         var focusedContent: PanelContent?
         func draw(_ id: PanelID, _ rect: Rect) {
-            let content = cache.content(id, snapshot, version: view.dataVersion).filtered(by: view.filters[id] ?? "")
+            let states = PanelStates(sections: id.spec.sections, accounts: snapshot.accounts, now: view.now)
+            let built = cache.content(id, snapshot, version: view.dataVersion)
+            let content = states.apply(to: built.filtered(by: view.filters[id] ?? ""))
             let focused = id == view.focus
             if focused { focusedContent = content }
-            var trailer = content.summary
-            let shownStale = stale.filter { environment in content.sections.contains { $0.rows.contains { $0.environment == environment.name } } }
-            if !shownStale.isEmpty { trailer += " · " + shownStale.map { "\($0.name) stale \($0.age)" }.joined(separator: ", ") }
+            var trailer = states.trailer(built.summary)
             if let filter = view.filters[id], !filter.isEmpty { trailer = "/\(filter) · " + trailer }
             let block = Block(title: "\(id.rawValue) \(id.title)", trailer: trailer, focused: focused)
             let inner = block.render(into: &buffer, area: rect)
             let selected = focused ? view.selectedRow(id, count: content.rowCount) : nil
-            let overflow = TableView(sections: content.sections, selected: selected, stale: Set(stale.map(\.name))).render(into: &buffer, area: inner)
+            let overflow = TableView(sections: content.sections, selected: selected, stale: states.dimmed).render(into: &buffer, area: inner)
             block.footer(overflow.joined(separator: " · "), in: rect, &buffer)
         }
         switch DashboardLayout.arrange(body, zoomed: view.zoomed) {

@@ -1,3 +1,4 @@
+import Foundation
 import Telemetry
 import AWSCore
 
@@ -19,9 +20,8 @@ struct StatusBar {
         for account in snapshot.accounts {
             x += buffer.put(" ●", x: x, y: y, role: healthRole(account.health), clip: left)
             x += buffer.put(" \(account.environment)", x: x, y: y, role: .statusBar, clip: left)
-            if account.health != .ok {
-                let age = account.lastSuccess.map { Format.age($0, now: view.now) } ?? (account.error == nil ? "…" : "no data")
-                x += buffer.put(" (\(age))", x: x, y: y, role: healthRole(account.health), clip: left)
+            if let note = Self.note(account, now: view.now) {
+                x += buffer.put(" (\(note))", x: x, y: y, role: healthRole(account.health), clip: left)
             }
         }
         let age = max(0, view.now.timeIntervalSince(snapshot.capturedAt))
@@ -38,10 +38,26 @@ struct StatusBar {
         }
     }
 
+    /// What the bar says beside an account that is not fully well: only what failed, or how old its data is.
+    static func note(_ account: AccountStatus, now: Date) -> String? {
+        let failed = account.failedSections
+        switch account.health {
+        case .ok:
+            return nil
+        case .partial:
+            return "\(failed.count) of \(account.sections.values.filter { $0.phase != .notConfigured }.count) sections failing"
+        case .stale:
+            return account.lastSuccess.map { Format.age($0, now: now) } ?? "loading…"
+        case .error:
+            if failed.compactMap({ account.sections[$0]?.failure?.cause }).contains(.signedOut) { return "signed out" }
+            return account.lastSuccess.map { "failing, data \(Format.age($0, now: now)) old" } ?? "no data"
+        }
+    }
+
     private func healthRole(_ health: AccountStatus.Health) -> StyleRole {
         switch health {
         case .ok: return .ok
-        case .stale: return .warn
+        case .partial, .stale: return .warn
         case .error: return .critical
         }
     }

@@ -15,6 +15,8 @@ public struct PanelSpec: Sendable {
     /// The grid band (row of panels, from the top) the panel sits in, and its share of that band's width.
     public let band: Int
     public let width: Int
+    /// The poll sections its rows come from; their state in each environment is shown on the panel.
+    public let sections: [PollSection.ID]
     /// Whether its rows are built when a snapshot arrives, off the event loop (alarms are not: triage decorates them first).
     public let prebuilt: Bool
     /// Builds the panel's rows, summary and details.
@@ -31,19 +33,19 @@ extension PanelID {
     private func makeSpec() -> PanelSpec {
         switch self {
         case .stacks:
-            PanelSpec(title: "Stacks", command: "stacks", tab: "stacks", aliases: ["cfn", "stack", "cloudformation"], band: 0, width: 58, prebuilt: true, panel: StacksPanel())
+            PanelSpec(title: "Stacks", command: "stacks", tab: "stacks", aliases: ["cfn", "stack", "cloudformation"], band: 0, width: 58, sections: [.stacks], prebuilt: true, panel: StacksPanel())
         case .replication:
-            PanelSpec(title: "Replication lag", command: "replication", tab: "repl", aliases: ["repl", "lag"], band: 1, width: 1, prebuilt: true, panel: ReplicationPanel())
+            PanelSpec(title: "Replication lag", command: "replication", tab: "repl", aliases: ["repl", "lag"], band: 1, width: 1, sections: [.metrics], prebuilt: true, panel: ReplicationPanel())
         case .lambda:
-            PanelSpec(title: "Lambda", command: "lambda", tab: "lambda", aliases: ["fn", "functions", "lambdas"], band: 1, width: 1, prebuilt: true, panel: LambdaPanel())
+            PanelSpec(title: "Lambda", command: "lambda", tab: "lambda", aliases: ["fn", "functions", "lambdas"], band: 1, width: 1, sections: [.metrics], prebuilt: true, panel: LambdaPanel())
         case .dynamodb:
-            PanelSpec(title: "DynamoDB throughput", command: "dynamodb", tab: "ddb", aliases: ["ddb", "tables"], band: 2, width: 1, prebuilt: true, panel: DynamoDBPanel())
+            PanelSpec(title: "DynamoDB throughput", command: "dynamodb", tab: "ddb", aliases: ["ddb", "tables"], band: 2, width: 1, sections: [.metrics], prebuilt: true, panel: DynamoDBPanel())
         case .flowLogs:
-            PanelSpec(title: "Flow logs", command: "flowlogs", tab: "flows", aliases: ["flows", "vpc", "flow"], band: 2, width: 1, prebuilt: true, panel: FlowLogsPanel())
+            PanelSpec(title: "Flow logs", command: "flowlogs", tab: "flows", aliases: ["flows", "vpc", "flow"], band: 2, width: 1, sections: [.network], prebuilt: true, panel: FlowLogsPanel())
         case .compliance:
-            PanelSpec(title: "Compliance", command: "compliance", tab: "config", aliases: ["config", "findings"], band: 3, width: 1, prebuilt: true, panel: CompliancePanel())
+            PanelSpec(title: "Compliance", command: "compliance", tab: "config", aliases: ["config", "findings"], band: 3, width: 1, sections: [.compliance], prebuilt: true, panel: CompliancePanel())
         case .alarms:
-            PanelSpec(title: "Alarms", command: "alarms", tab: "alarms", aliases: ["alarm", "cw"], band: 0, width: 42, prebuilt: false, panel: AlarmsPanel())
+            PanelSpec(title: "Alarms", command: "alarms", tab: "alarms", aliases: ["alarm", "cw"], band: 0, width: 42, sections: [.alarms], prebuilt: false, panel: AlarmsPanel())
         }
     }
 }

@@ -12,9 +12,19 @@ public enum SnapshotReport {
             [account.environment, account.accountId, account.region, account.health.rawValue,
              account.lastSuccess.map(AWSDate.format) ?? "never", account.error ?? ""].map(\.visible)
         })
+        lines += ["", "== Sections"]
+        lines += table(["ENV", "SECTION", "STATE", "LAST GOOD", "FAILED CALL"], snapshot.accounts.flatMap { account in
+            PollSection.ID.allCases.compactMap { id in
+                account.sections[id].map { state in
+                    [account.environment, id.rawValue, state.phase.rawValue, state.lastGood.map(AWSDate.format) ?? "never", state.failure?.summary ?? ""].map(\.visible)
+                }
+            }
+        })
         for panel in PanelCatalog.all {
-            let content = panel.content(for: snapshot)
-            lines += ["", "== \(panel.id.title) (\(content.summary.visible))"]
+            let states = PanelStates(sections: panel.id.spec.sections, accounts: snapshot.accounts, now: snapshot.capturedAt)
+            let built = panel.content(for: snapshot)
+            let content = states.apply(to: built)
+            lines += ["", "== \(panel.id.title) (\(states.trailer(built.summary).visible))"]
             for section in content.sections {
                 if let title = section.title { lines.append("-- \(title.visible)") }
                 if section.rows.isEmpty {

@@ -9,18 +9,41 @@ public struct AccountStatus: Codable, Equatable, Sendable {
     public var health: Health
     public var lastSuccess: Date?
     public var error: String?
+    /// How each poll section stands in this account; panels show the state of the sections they read.
+    public var sections: [PollSection.ID: SectionState]
+    /// While sections are loading: the calls made and answered so far.
+    public var progress: CallProgress?
 
-    public init(environment: String, accountId: String, region: String, health: Health = .ok, lastSuccess: Date? = nil, error: String? = nil) {
+    public init(environment: String, accountId: String, region: String, health: Health = .ok, lastSuccess: Date? = nil, error: String? = nil,
+                sections: [PollSection.ID: SectionState] = [:]) {
         self.environment = environment
         self.accountId = accountId
         self.region = region
         self.health = health
         self.lastSuccess = lastSuccess
         self.error = error
+        self.sections = sections
     }
 
-    /// Whether the data shown for this account is current.
+    /// The sections whose latest calls failed, in declared order.
+    public var failedSections: [PollSection.ID] {
+        PollSection.ID.allCases.filter { sections[$0]?.phase == .failed }
+    }
+
+    /// Whether the data shown for this account is current: ok, partial (some sections failing), stale (not
+    /// refreshed lately, or still loading) or error (nothing answered: credentials, identity, or every section).
     public enum Health: String, Codable, Sendable {
-        case ok, stale, error
+        case ok, partial, stale, error
+
+        /// The health that `sections` add up to.
+        public init(_ sections: [PollSection.ID: SectionState]) {
+            let phases = sections.values.map(\.phase).filter { $0 != .notConfigured }
+            let failed = phases.filter { $0 == .failed }.count
+            if failed > 0 {
+                self = failed == phases.count ? .error : .partial
+            } else {
+                self = phases.contains(.stale) || phases.contains(.loading) || phases.isEmpty ? .stale : .ok
+            }
+        }
     }
 }

@@ -1,16 +1,31 @@
 import Foundation
 import AWSCore
 
-/// Counts API calls by "service Operation", shared by every source of a poller.
+/// Counts API calls by "service Operation", shared by every source of a poller, and how many calls each
+/// environment has made and had answered (the first poll's progress).
 public final class CallCounter: @unchecked Sendable {
     private let lock = NSLock()
     private var counts: [String: Int] = [:]
+    private var progress: [String: CallProgress] = [:]
 
     public init() {}
 
-    /// Records one call.
-    public func record(_ call: APICall) {
-        lock.withLock { counts["\(call.service.endpointPrefix) \(call.operation)", default: 0] += 1 }
+    /// Records one call of `environment`.
+    public func record(_ call: APICall, environment: String = "") {
+        lock.withLock {
+            counts["\(call.service.endpointPrefix) \(call.operation)", default: 0] += 1
+            progress[environment, default: CallProgress()].made += 1
+        }
+    }
+
+    /// Records that a call of `environment` came back, answered or failed.
+    public func finished(environment: String) {
+        lock.withLock { progress[environment, default: CallProgress()].answered += 1 }
+    }
+
+    /// The calls `environment` has made and had back so far.
+    public func progress(of environment: String) -> CallProgress {
+        lock.withLock { progress[environment] ?? CallProgress() }
     }
 
     /// The counts so far, and resets them.
@@ -26,14 +41,29 @@ public final class CallCounter: @unchecked Sendable {
 public struct CountingSource: ExchangeSource {
     public var inner: any ExchangeSource
     public var counter: CallCounter
+    /// The environment whose calls these are.
+    public var environment: String
 
-    public init(_ inner: any ExchangeSource, counter: CallCounter) {
+    public init(_ inner: any ExchangeSource, counter: CallCounter, environment: String = "") {
         self.inner = inner
         self.counter = counter
+        self.environment = environment
     }
 
     public func perform(_ call: APICall) async throws -> Data {
-        counter.record(call)
+        counter.record(call, environment: environment)
+        defer { counter.finished(environment: environment) }
         return try await inner.perform(call)
+    }
+}
+
+/// How many calls an environment has made and had back.
+public struct CallProgress: Codable, Equatable, Sendable {
+    public var answered: Int
+    public var made: Int
+
+    public init(answered: Int = 0, made: Int = 0) {
+        self.answered = answered
+        self.made = made
     }
 }

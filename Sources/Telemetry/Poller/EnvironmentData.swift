@@ -4,16 +4,18 @@ import AWSCore
 public struct EnvironmentData: Sendable {
     /// The slice of the snapshot each section that answered filled.
     public var slices: [PollSection.ID: Snapshot] = [:]
+    /// The sections that answered without a call: nothing is watched for them here.
+    public var unwatched: Set<PollSection.ID> = []
     /// Why each section that did not answer failed.
-    public var failures: [PollSection.ID: String] = [:]
+    public var failures: [PollSection.ID: SectionFailure] = [:]
     /// Why the caller-identity check failed (wrong account or no answer); then no section ran.
-    public var identityError: String?
+    public var identityFailure: SectionFailure?
 
     public init() {}
 
     /// One line per failure, "section: error", identity first and the sections in their declared order.
     public var errors: [String] {
-        (identityError.map { ["identity: \($0)"] } ?? []) + PollSection.all.compactMap { section in failures[section.id].map { "\(section.id.rawValue): \($0)" } }
+        (identityFailure.map { ["identity: \($0.detail)"] } ?? []) + PollSection.all.compactMap { section in failures[section.id].map { "\(section.id.rawValue): \($0.detail)" } }
     }
 
     /// This poll's slices, falling back to `previous` for the sections that failed.

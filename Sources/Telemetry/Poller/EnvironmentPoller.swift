@@ -28,24 +28,29 @@ public struct EnvironmentPoller: Sendable {
             do {
                 let identity = try await STSClient(source).callerIdentity()
                 guard identity.account == environment.accountId else {
-                    data.identityError = "credentials are for account \(identity.account) (\(identity.arn)), but config.toml says \(environment.accountId)"
+                    data.identityFailure = SectionFailure(
+                        call: "sts:GetCallerIdentity", cause: .other, code: "WrongAccount",
+                        detail: "credentials are for account \(identity.account) (\(identity.arn)), but config.toml says \(environment.accountId)")
                     return data
                 }
             } catch {
-                data.identityError = "\(error)"
+                data.identityFailure = SectionFailure(error)
                 return data
             }
         }
-        let poller = self
-        // Each child task hands back a plain value (the slice, or the error's text): release builds of Swift 6.3
+        // Each child task hands back a plain value (the slice, or the failure): release builds of Swift 6.3
         // crashed storing a Result<Snapshot, any Error> from a task group.
         let outcomes = await withTaskGroup(of: SectionOutcome.self) { group in
             for section in PollSection.all {
+                var poller = self
+                let counted = SectionCalls(source)
+                poller.source = counted
                 group.addTask {
                     do {
-                        return SectionOutcome(id: section.id, slice: try await section.fetch(poller, now), error: nil)
+                        let slice = try await section.fetch(poller, now)
+                        return SectionOutcome(id: section.id, slice: slice, error: nil, calls: counted.count)
                     } catch {
-                        return SectionOutcome(id: section.id, slice: nil, error: "\(error)")
+                        return SectionOutcome(id: section.id, slice: nil, error: SectionFailure(error), calls: counted.count)
                     }
                 }
             }
@@ -56,6 +61,7 @@ public struct EnvironmentPoller: Sendable {
         for outcome in outcomes {
             data.slices[outcome.id] = outcome.slice
             data.failures[outcome.id] = outcome.error
+            if outcome.slice != nil && outcome.calls == 0 { data.unwatched.insert(outcome.id) }
         }
         return data
     }
@@ -64,6 +70,23 @@ public struct EnvironmentPoller: Sendable {
     struct SectionOutcome: Sendable {
         var id: PollSection.ID
         var slice: Snapshot?
-        var error: String?
+        var error: SectionFailure?
+        var calls: Int
+    }
+
+    /// Counts the calls one section makes, to tell a section with nothing to watch from one that answered.
+    final class SectionCalls: ExchangeSource, @unchecked Sendable {
+        let inner: any ExchangeSource
+        private let lock = NSLock()
+        private var made = 0
+
+        init(_ inner: any ExchangeSource) { self.inner = inner }
+
+        var count: Int { lock.withLock { made } }
+
+        func perform(_ call: APICall) async throws -> Data {
+            lock.withLock { made += 1 }
+            return try await inner.perform(call)
+        }
     }
 }

@@ -14,6 +14,10 @@ public actor Poller {
     private var last: [String: EnvironmentData] = [:]
     private var lastSuccess: [String: Date] = [:]
     private var lastErrors: [String: [String]] = [:]
+    /// The latest poll's failures per environment (identity, then sections).
+    private var latest: [String: EnvironmentData] = [:]
+    /// When each section of each environment last answered.
+    private var sectionSuccess: [String: [PollSection.ID: Date]] = [:]
     private var failures: [String: Int] = [:]
     private var nextDue: [String: Date] = [:]
     private var verified: Set<String> = []
@@ -35,7 +39,7 @@ public actor Poller {
         var pollers: [String: EnvironmentPoller] = [:]
         for environment in environments {
             if let source = sources[environment.name] {
-                var poller = EnvironmentPoller(environment: environment, source: CountingSource(source, counter: counter), historyMinutes: historyMinutes)
+                var poller = EnvironmentPoller(environment: environment, source: CountingSource(source, counter: counter, environment: environment.name), historyMinutes: historyMinutes)
                 if let aggregator {
                     let names = Dictionary(environments.map { ($0.accountId, $0.name) }) { first, _ in first }
                     poller.aggregator = (aggregator.name, aggregator.environment == environment.name, names)
@@ -78,13 +82,18 @@ public actor Poller {
     private func record(_ name: String, _ data: EnvironmentData, now: Date) {
         last[name] = data.merged(over: last[name])
         lastErrors[name] = data.errors
-        if data.errors.isEmpty {
-            lastSuccess[name] = now
+        var failuresOnly = data
+        failuresOnly.slices = [:]
+        latest[name] = failuresOnly
+        for id in data.slices.keys { sectionSuccess[name, default: [:]][id] = now }
+        if !data.slices.isEmpty { lastSuccess[name] = now }
+        if data.identityFailure == nil && !data.slices.isEmpty {
+            // Some section answered: the environment keeps its interval; only the failing calls wait for the next poll.
             failures[name] = 0
             verified.insert(name)
             nextDue[name] = now.addingTimeInterval(interval)
         } else {
-            if data.identityError == nil { verified.insert(name) }
+            if data.identityFailure == nil { verified.insert(name) }
             let count = (failures[name] ?? 0) + 1
             failures[name] = count
             nextDue[name] = now.addingTimeInterval(interval * Double(min(1 << min(count - 1, 3), 8)))
@@ -96,13 +105,48 @@ public actor Poller {
         environments.compactMap { pollers[$0.name] == nil ? nil : nextDue[$0.name] ?? .distantPast }.min() ?? .distantFuture
     }
 
-    /// Polls whenever an environment falls due and hands each new snapshot to `publish`, until the task is cancelled.
-    public func run(publish: @Sendable (Snapshot) -> Void) async {
+    /// Polls whenever an environment falls due and hands each new snapshot to `publish`, until the task is cancelled;
+    /// during the first poll it also hands over the calls' progress twice a second.
+    public func run(publish: @escaping @Sendable (Snapshot) -> Void) async {
+        var progress: Task<Void, Never>? = Task {
+            while true {
+                try? await Task.sleep(nanoseconds: 500_000_000)
+                guard !Task.isCancelled else { return }
+                publish(snapshot(at: Date()))
+            }
+        }
         while !Task.isCancelled {
-            publish(await poll(now: Date()))
+            let snapshot = await poll(now: Date())
+            progress?.cancel()
+            progress = nil
+            publish(snapshot)
             let wait = max(1, nextPollDate().timeIntervalSinceNow)
             try? await Task.sleep(nanoseconds: UInt64(min(wait, 3600) * 1e9))
         }
+    }
+
+    /// How each section of `name` stands at `now`: failed when its latest call failed (every section, when the
+    /// credentials or the identity check did), stale when its data is older than two intervals, loading before it
+    /// first answers.
+    private func sectionStates(_ name: String, now: Date) -> [PollSection.ID: SectionState] {
+        let answered = sectionSuccess[name] ?? [:]
+        let everything: SectionFailure? = pollers[name] == nil
+            ? SectionFailure(call: "credentials", cause: .credentials, detail: setupErrors[name] ?? "no exchange source for this environment")
+            : latest[name]?.identityFailure
+        var states: [PollSection.ID: SectionState] = [:]
+        for section in PollSection.all {
+            let good = answered[section.id]
+            if let failure = everything ?? latest[name]?.failures[section.id] {
+                states[section.id] = SectionState(phase: .failed, lastGood: good, failure: failure)
+            } else if latest[name]?.unwatched.contains(section.id) == true {
+                states[section.id] = SectionState(phase: .notConfigured, lastGood: good)
+            } else if let good {
+                states[section.id] = SectionState(phase: now.timeIntervalSince(good) > 2 * interval ? .stale : .fresh, lastGood: good)
+            } else {
+                states[section.id] = SectionState(phase: .loading)
+            }
+        }
+        return states
     }
 
     /// The snapshot as of the latest polls.
@@ -110,11 +154,12 @@ public actor Poller {
         var snapshot = Snapshot(capturedAt: now, accounts: [])
         for environment in environments {
             let errors = lastErrors[environment.name] ?? (pollers[environment.name] == nil ? [setupErrors[environment.name] ?? "no exchange source for this environment"] : [])
-            let everSucceeded = lastSuccess[environment.name] != nil
-            let health: AccountStatus.Health = errors.isEmpty ? (last[environment.name] == nil ? .stale : .ok) : everSucceeded ? .stale : .error
-            snapshot.accounts.append(AccountStatus(
-                environment: environment.name, accountId: environment.accountId, region: environment.region, health: health,
-                lastSuccess: lastSuccess[environment.name], error: errors.isEmpty ? nil : errors.joined(separator: "; ")))
+            let sections = sectionStates(environment.name, now: now)
+            var account = AccountStatus(
+                environment: environment.name, accountId: environment.accountId, region: environment.region, health: AccountStatus.Health(sections),
+                lastSuccess: lastSuccess[environment.name], error: errors.isEmpty ? nil : errors.joined(separator: "; "), sections: sections)
+            if sections.values.contains(where: { $0.phase == .loading }) { account.progress = counter.progress(of: environment.name) }
+            snapshot.accounts.append(account)
             guard let data = last[environment.name] else { continue }
             for section in PollSection.all {
                 if let slice = data.slices[section.id] { snapshot.add(slice) }

@@ -7,7 +7,7 @@ import Foundation
 /// the compiler then asks to name it.
 public struct PollSection: Sendable {
     /// The sections by name, as errors and the status bar name them.
-    public enum ID: String, Sendable, CaseIterable {
+    public enum ID: String, Codable, CodingKeyRepresentable, Sendable, CaseIterable {
         case stacks, metrics, alarms, compliance, network
     }
 

@@ -34,7 +34,7 @@ struct ReplayCommand: ParsableCommand {
         if let format {
             do {
                 let fixture = try load()
-                try SnapshotOutput.print(fixture.frames[fixture.frames.count - 1].snapshot, format: format)
+                try SnapshotOutput.finish(fixture.frames[fixture.frames.count - 1].snapshot, format: format)
             } catch let failure as ConsoleFailure {
                 throw failure.exit()
             }

@@ -45,7 +45,6 @@ struct SnapshotCommand: AsyncParsableCommand {
             try recorder.endCycle(at: now, polled: await poller.lastPolled)
             try recorder.finish()
         }
-        try SnapshotOutput.print(snapshot, format: format, calls: await poller.lastCycleCalls)
-        if snapshot.accounts.contains(where: { $0.health != .ok }) { throw ExitCode(1) }
+        try SnapshotOutput.finish(snapshot, format: format, calls: await poller.lastCycleCalls)
     }
 }

@@ -14,6 +14,13 @@ enum SnapshotOutput {
         case json, text
     }
 
+    /// Writes `snapshot` and exits as `snapshot` and `replay --format` both do: 1 when some account's data is
+    /// missing, failed or stale (it is still printed), else 0.
+    static func finish(_ snapshot: Snapshot, format: Format, calls: [String: Int]? = nil) throws {
+        try print(snapshot, format: format, calls: calls)
+        if snapshot.accounts.contains(where: { $0.health != .ok }) { throw ExitCode(1) }
+    }
+
     /// Writes `snapshot` to stdout; `calls` (by "service Operation") is listed after the text form when given.
     static func print(_ snapshot: Snapshot, format: Format, calls: [String: Int]? = nil) throws {
         switch format {

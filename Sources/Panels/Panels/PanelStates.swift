@@ -1,0 +1,94 @@
+import Foundation
+import Telemetry
+import AWSCore
+
+/// How the sections a panel reads stand in each environment, and what the panel shows for it. A failed section is
+/// named with its call and cause on the panel's title and on a row of its own: with no good data yet, that row
+/// replaces the environment's rows (never an empty list or a zero count); with earlier data, the rows stay, dimmed,
+/// with their age. Loading environments say so; environments whose own sections are fine carry no notice.
+public struct PanelStates: Sendable {
+    /// Environments where one of the panel's sections failed, with the first such section and its state.
+    public var failed: [(environment: String, section: PollSection.ID, state: SectionState)] = []
+    /// Environments whose sections have not answered yet, with their calls' progress when known.
+    public var loading: [String] = []
+    var progress: [String: CallProgress] = [:]
+    /// Environments whose data for this panel is stale, with its age.
+    public var stale: [(environment: String, age: String)] = []
+    /// Environments whose data for this panel is current (environments that watch nothing for it are in no list).
+    public var healthy: [String] = []
+    let now: Date
+
+    /// The states of `sections` in every account at `now`; an account that reports no section states (a snapshot
+    /// built without a poller) counts as healthy.
+    public init(sections: [PollSection.ID], accounts: [AccountStatus], now: Date) {
+        self.now = now
+        for account in accounts {
+            let states = sections.compactMap { id in account.sections[id].map { (id, $0) } }
+            if let (id, state) = states.first(where: { $0.1.phase == .failed }) {
+                failed.append((account.environment, id, state))
+            } else if states.contains(where: { $0.1.phase == .loading }) {
+                loading.append(account.environment)
+                progress[account.environment] = account.progress
+            } else if !states.isEmpty && states.allSatisfy({ $0.1.phase == .notConfigured }) {
+                continue
+            } else if let oldest = states.filter({ $0.1.phase == .stale }).compactMap(\.1.lastGood).min() {
+                stale.append((account.environment, Format.age(oldest, now: now)))
+            } else {
+                healthy.append(account.environment)
+            }
+        }
+    }
+
+    /// Environments whose rows are drawn dimmed: stale ones, and failed ones still showing earlier data.
+    public var dimmed: Set<String> {
+        Set(stale.map(\.environment) + failed.filter { $0.state.lastGood != nil }.map(\.environment))
+    }
+
+    /// `content` with a notice row per failed or loading environment; those with no good data lose their rows to it.
+    public func apply(to content: PanelContent) -> PanelContent {
+        guard !failed.isEmpty || !loading.isEmpty else { return content }
+        let hidden = Set(failed.filter { $0.state.lastGood == nil }.map(\.environment) + loading)
+        var notices = failed.map { item in
+            let failure = item.state.failure
+            let reason = failure.map { $0.call.contains(":") ? $0.summary : "\($0.summary): \($0.detail.visible)" } ?? "failed"
+            let shown = item.state.lastGood.map { " · showing data \(Format.age($0, now: now)) old" } ?? ""
+            let text = "\(item.section.rawValue) \(item.state.lastGood == nil ? "unavailable" : "failing"): \(reason)\(shown)"
+            return PanelRow(
+                cells: [.text(item.environment, .critical), .text(text, .critical)],
+                detail: [("Environment", item.environment), ("Section", item.section.rawValue), ("Call", failure?.call ?? "-"),
+                         ("Cause", failure?.cause.rawValue ?? "-"), ("Error", failure?.detail.visible ?? "-"),
+                         ("Last good data", item.state.lastGood.map(AWSDate.format) ?? "never")],
+                search: "\(item.environment) \(text)", environment: item.environment)
+        }
+        notices += loading.map { environment in
+            let calls = progress[environment].map { " \($0.answered) of \($0.made) calls answered" } ?? ""
+            return PanelRow(cells: [.text(environment, .muted), .text("loading… first poll under way,\(calls.isEmpty ? " no call answered yet" : calls)", .muted)],
+                     detail: [("Environment", environment), ("State", "waiting for the first answer")], search: "\(environment) loading", environment: environment)
+        }
+        let notice = TableSection(columns: [Column("ENV", width: 7), Column("STATE", width: 20, flexible: true)], rows: notices)
+        var out = content
+        for index in out.sections.indices { out.sections[index].rows.removeAll { $0.environment.map(hidden.contains) ?? false } }
+        let answered = !healthy.isEmpty || !stale.isEmpty || failed.contains { $0.state.lastGood != nil }
+        out.sections = answered ? [notice] + out.sections : [notice]
+        return out
+    }
+
+    /// The border's trailer: the summary of what answered, then what failed (call and cause), loads or is stale.
+    public func trailer(_ summary: String) -> String {
+        var parts: [String] = []
+        if !healthy.isEmpty || !stale.isEmpty || failed.contains(where: { $0.state.lastGood != nil }) { parts.append(summary) }
+        if let first = failed.first {
+            let names = failed.map(\.environment).joined(separator: ", ")
+            let more = Set(failed.map { $0.state.failure?.summary ?? "" }).count > 1 ? " (and others)" : ""
+            let word = failed.allSatisfy { $0.state.lastGood != nil } ? "failing" : "unavailable"
+            parts.append("\(first.section.rawValue) \(word) in \(names): \(first.state.failure?.summary ?? "failed")\(more)")
+        }
+        if !loading.isEmpty {
+            let calls = loading.compactMap { progress[$0] }.reduce(into: CallProgress()) { $0.answered += $1.answered; $0.made += $1.made }
+            let counted = calls.made > 0 ? " (\(calls.answered) of \(calls.made) calls answered)" : ""
+            parts.append((parts.isEmpty ? "loading…" : "loading \(loading.joined(separator: ", "))") + counted)
+        }
+        if !stale.isEmpty { parts.append(stale.map { "\($0.environment) stale \($0.age)" }.joined(separator: ", ")) }
+        return parts.joined(separator: " · ")
+    }
+}
