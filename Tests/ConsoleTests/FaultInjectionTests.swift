@@ -24,6 +24,23 @@ import Testing
         #expect(healthy.status == 0, "\(healthy.output)")
     }
 
+    @Test func theFirstPollSaysItIsLoadingWithItsProgress() throws {
+        let platform = try MotoPlatform()
+        _ = try platform.startStub()
+        try platform.inject("timeout")
+        let environment = platform.processEnvironment().filter { $0.key.hasPrefix("AWS_") || ["HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME"].contains($0.key) }
+        let exports = environment.map { "\($0.key)='\($0.value)'" }.sorted().joined(separator: " ")
+        let session = try TmuxSession(width: 160, height: 48, command: "env \(exports) \(TmuxSession.opsdeck) --config \(platform.configFile.path)")
+        defer { session.kill() }
+        let loading = try session.waitFor(10) { $0.contains("loading… (0 of ") && $0.contains("calls answered") }
+        #expect(loading.contains("dev     loading… first poll under way"), "\(loading)")
+        #expect(loading.contains("● dev (loading…)"))
+        #expect(!loading.contains("(none)") && !loading.contains("0 stacks"), "no empty list and no zero while loading")
+        try platform.inject("none")
+        try session.send("q")
+        try session.waitFor { $0.contains("[exit 0]") }
+    }
+
     @Test func liveConsoleGoesStaleAndRecovers() throws {
         let platform = try MotoPlatform()
         _ = try platform.startStub()

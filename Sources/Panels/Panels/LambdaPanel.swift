@@ -12,7 +12,7 @@ public struct LambdaPanel: Panel {
             Column("ENV", width: 7, dropOrder: 3), Column("FUNCTION", width: 16, flexible: true),
             Column("INVOC", width: 5, alignRight: true), Column("ERR", width: 5, alignRight: true),
             Column("ERR%", width: 6, alignRight: true, dropOrder: 4), Column("THROT", width: 5, alignRight: true, dropOrder: 2),
-            Column("P95", width: 6, alignRight: true), Column("ERRORS", width: 10, flexible: true, dropOrder: 1),
+            Column(snapshot.lambdas.contains { $0.durationStatistic != nil } ? "MAX" : "P95", width: 6, alignRight: true), Column("ERRORS", width: 10, flexible: true, dropOrder: 1),
         ]
         let rows = snapshot.lambdas.map { fn in
             let rateRole = Severity.against(fn.errorRate, threshold: 0.05)
@@ -26,7 +26,7 @@ public struct LambdaPanel: Panel {
                 detail: [
                     ("Function", fn.function), ("Environment", fn.environment), ("Invocations", Format.count(fn.invocations)),
                     ("Errors", "\(Format.count(fn.errors)) (\(Format.percent(fn.errorRate)))"), ("Throttles", Format.count(fn.throttles)),
-                    ("Duration p95", Format.millis(fn.durationP95Ms)),
+                    (fn.durationStatistic == nil ? "Duration p95" : "Duration max (p95 refused by this endpoint)", Format.millis(fn.durationP95Ms)),
                 ],
                 search: "\(fn.environment) \(fn.function)", environment: fn.environment
             )

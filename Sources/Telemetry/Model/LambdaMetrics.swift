@@ -10,8 +10,11 @@ public struct LambdaMetrics: Codable, Equatable, Sendable {
     public var throttles: Double
     public var durationP95Ms: Double
     public var errorHistory: [Double]
+    /// The statistic `durationP95Ms` holds when it is not p95 (Maximum, where the endpoint refuses percentiles).
+    public var durationStatistic: String?
 
-    public init(environment: String, function: String, invocations: Double, errors: Double, throttles: Double, durationP95Ms: Double, errorHistory: [Double]) {
+    public init(environment: String, function: String, invocations: Double, errors: Double, throttles: Double, durationP95Ms: Double, errorHistory: [Double],
+                durationStatistic: String? = nil) {
         self.environment = environment
         self.function = function
         self.invocations = invocations
@@ -19,6 +22,7 @@ public struct LambdaMetrics: Codable, Equatable, Sendable {
         self.throttles = throttles
         self.durationP95Ms = durationP95Ms
         self.errorHistory = errorHistory
+        self.durationStatistic = durationStatistic
     }
 
     /// Errors as a fraction of invocations (0 when idle).

@@ -13,6 +13,8 @@ public struct EnvironmentPoller: Sendable {
     public var aggregator: (name: String, here: Bool, names: [String: String])?
     /// When metrics come from a monitoring account: whether this environment is it, and every environment it reads for.
     public var monitoring: (here: Bool, environments: [EnvironmentConfig])?
+    /// What the CloudWatch endpoint refused in earlier polls.
+    let metricMemory = MetricMemory()
 
     public init(environment: EnvironmentConfig, source: any ExchangeSource, historyMinutes: Int = 30, checkIdentity: Bool = true) {
         self.environment = environment

@@ -6,13 +6,16 @@ import AWSCore
 public struct MetricPlan: Sendable {
     public var environment: EnvironmentConfig
     public var queries: [MetricQuery] = []
+    /// The statistic Lambda durations are read with: p95, or Maximum where the endpoint refuses percentiles.
+    public var durationStat: String
 
-    public init(_ environment: EnvironmentConfig) {
+    public init(_ environment: EnvironmentConfig, durationStat: String = "p95") {
         self.environment = environment
+        self.durationStat = durationStat
         let watch = environment.watch
         for (i, function) in watch.functions.enumerated() {
             let dims = [(name: "FunctionName", value: function)]
-            queries += [("inv", "Invocations", "Sum"), ("err", "Errors", "Sum"), ("thr", "Throttles", "Sum"), ("p95", "Duration", "p95")].map {
+            queries += [("inv", "Invocations", "Sum"), ("err", "Errors", "Sum"), ("thr", "Throttles", "Sum"), ("p95", "Duration", durationStat)].map {
                 MetricQuery(id: "l\(i)_\($0.0)", namespace: "AWS/Lambda", metric: $0.1, dimensions: dims, stat: $0.2)
             }
         }
@@ -44,7 +47,8 @@ public struct MetricPlan: Sendable {
             return LambdaMetrics(
                 environment: environment.name, function: function, invocations: series["l\(i)_inv"]?.latest ?? 0,
                 errors: errors.latest ?? 0, throttles: series["l\(i)_thr"]?.latest ?? 0,
-                durationP95Ms: series["l\(i)_p95"]?.latest ?? 0, errorHistory: errors.values)
+                durationP95Ms: series["l\(i)_p95"]?.latest ?? 0, errorHistory: errors.values,
+                durationStatistic: durationStat == "p95" ? nil : durationStat)
         }
     }
 

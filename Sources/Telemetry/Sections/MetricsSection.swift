@@ -14,15 +14,17 @@ extension EnvironmentPoller {
     fileprivate func metrics(now: Date) async throws -> (lambdas: [LambdaMetrics], tables: [TableThroughput], replication: [ReplicationLag]) {
         let end = Date(timeIntervalSince1970: (now.timeIntervalSince1970 / 60).rounded(.down) * 60)
         let start = end.addingTimeInterval(-Double(historyMinutes) * 60)
+        let durationStat = metricMemory.percentilesRefused ? "Maximum" : "p95"
         guard let monitoring else {
-            let plan = MetricPlan(environment)
+            var plan = MetricPlan(environment, durationStat: durationStat)
             guard !plan.queries.isEmpty else { return ([], [], []) }
-            let series = try await CloudWatchClient(source).metricData(plan.queries, start: start, end: end)
+            let series = try await read(plan.queries, start: start, end: end)
+            plan.durationStat = metricMemory.percentilesRefused ? "Maximum" : "p95"
             return (plan.lambdas(series), plan.tables(series), plan.replication(series))
         }
         guard monitoring.here else { return ([], [], []) }
         // One batched read for every environment: ids prefixed per environment, each query naming its source account.
-        let plans = monitoring.environments.map(MetricPlan.init)
+        var plans = monitoring.environments.map { MetricPlan($0, durationStat: durationStat) }
         let queries = plans.enumerated().flatMap { index, plan in
             plan.queries.map { query in
                 var shared = query
@@ -32,7 +34,8 @@ extension EnvironmentPoller {
             }
         }
         guard !queries.isEmpty else { return ([], [], []) }
-        let all = try await CloudWatchClient(source).metricData(queries, start: start, end: end)
+        let all = try await read(queries, start: start, end: end)
+        for index in plans.indices { plans[index].durationStat = metricMemory.percentilesRefused ? "Maximum" : "p95" }
         var rows: (lambdas: [LambdaMetrics], tables: [TableThroughput], replication: [ReplicationLag]) = ([], [], [])
         for (index, plan) in plans.enumerated() {
             let prefix = "e\(index)_"
@@ -43,4 +46,36 @@ extension EnvironmentPoller {
         }
         return rows
     }
+
+    /// Reads `queries`, keeping every series a refused query does not spoil; refused percentiles are read again as
+    /// Maximum, and remembered so later polls ask for Maximum at once.
+    private func read(_ queries: [MetricQuery], start: Date, end: Date) async throws -> [String: MetricSeries] {
+        let client = CloudWatchClient(source)
+        let result = try await client.resilientMetricData(queries, start: start, end: end)
+        var series = result.series
+        let log = OpsdeckLog.logger("metrics")
+        for (id, error) in result.refused.sorted(by: { $0.key < $1.key }) { log.warning("\(environment.name) GetMetricData refused query \(id): \(error)") }
+        let percentiles = queries.filter { $0.isPercentile && result.refused[$0.id] != nil }
+        guard !percentiles.isEmpty else { return series }
+        metricMemory.refusePercentiles()
+        let fallback = percentiles.map { query in
+            var maximum = query
+            maximum.stat = "Maximum"
+            return maximum
+        }
+        series.merge(try await client.resilientMetricData(fallback, start: start, end: end).series) { _, new in new }
+        return series
+    }
+}
+
+/// What an environment's CloudWatch endpoint refused, remembered across polls so it is asked once.
+final class MetricMemory: @unchecked Sendable {
+    private let lock = NSLock()
+    private var refused = false
+
+    /// Whether the endpoint refused percentile statistics.
+    var percentilesRefused: Bool { lock.withLock { refused } }
+
+    /// Remembers that percentiles are refused.
+    func refusePercentiles() { lock.withLock { refused = true } }
 }
