@@ -74,7 +74,10 @@ import Testing
         #expect(plan.queries.map(\.id) == ["l0_inv", "l0_err", "l0_thr", "l0_p95", "t0_rcu", "t0_wcu", "t0_prcu", "t0_pwcu", "t0_rthr", "t0_wthr", "r0_lat"])
         let series = ["l0_inv": MetricSeries(points: [(60, 100), (120, 90)]), "l0_err": MetricSeries(points: [(60, 1), (120, 9)]),
                       "t0_wcu": MetricSeries(points: [(60, 6000)]), "t0_pwcu": MetricSeries(points: [(60, 50)]), "r0_lat": MetricSeries(points: [(60, 2500)])]
-        #expect(plan.lambdas(series) == [LambdaMetrics(environment: "staging", function: "csv", invocations: 90, errors: 9, throttles: 0, durationP95Ms: 0, errorHistory: [1, 9])])
+        #expect(plan.lambdas(series, end: Date(timeIntervalSince1970: 180)) == [LambdaMetrics(environment: "staging", function: "csv", invocations: 90, errors: 9, throttles: nil, durationP95Ms: nil, errorHistory: [1, 9])],
+                "no throttle or duration datapoint is nil (shown \"-\"), not 0")
+        let later = plan.lambdas(series, end: Date(timeIntervalSince1970: 120 + 15 * 60))
+        #expect(later.first?.invocations == nil && later.first?.idle == true, "a datapoint 15 minutes old is not shown as current")
         #expect(plan.tables(series).first?.consumedWCU == 100 && plan.tables(series).first?.provisionedWCU == 50 && plan.tables(series).first?.provisionedRCU == nil)
         #expect(plan.replication(series).first?.latestSeconds == 2.5)
     }
@@ -143,7 +146,7 @@ import Testing
         let poller = Poller(environments: [devConfig, prodConfig], sources: ["dev": dev, "prod": prod], interval: 60, historyMinutes: 30, monitoring: "prod")
         let snapshot = await poller.poll(now: Date(timeIntervalSince1970: 1_795_000_000))
         #expect(snapshot.accounts.map(\.health) == [.ok, .ok])
-        #expect(snapshot.lambdas.map { "\($0.environment) \($0.function) \(Int($0.invocations))" } == ["dev dev-csv 12", "prod prod-csv 3400"])
+        #expect(snapshot.lambdas.map { "\($0.environment) \($0.function) \(Int($0.invocations ?? -1))" } == ["dev dev-csv 12", "prod prod-csv 3400"])
         #expect(!dev.calls.contains { $0.operation == "GetMetricData" })
         let call = try #require(prod.calls.first { $0.operation == "GetMetricData" })
         guard case .json(let body) = call.input, case .array(let queries)? = body["MetricDataQueries"] else { Issue.record("no queries"); return }

@@ -23,10 +23,10 @@ struct DemoMetrics {
         case "AWS/Lambda":
             guard let row = snapshot.lambdas.first(where: { $0.environment == env && $0.function == dimensions["FunctionName"] }) else { return [] }
             switch name {
-            case "Invocations": return latest(row.invocations)
+            case "Invocations": return row.invocations.map(latest) ?? []
             case "Errors": return history(row.errorHistory)
-            case "Throttles": return latest(row.throttles)
-            case "Duration": return latest(row.durationP95Ms)
+            case "Throttles": return row.throttles.map(latest) ?? []
+            case "Duration": return row.durationP95Ms.map(latest) ?? []
             default: return []
             }
         case "AWS/DynamoDB" where dimensions["ReceivingRegion"] != nil:

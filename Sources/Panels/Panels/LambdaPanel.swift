@@ -8,9 +8,10 @@ public struct LambdaPanel: Panel {
     public init() {}
 
     public func content(for snapshot: Snapshot) -> PanelContent {
+        let window = "\(MetricPlan.windowMinutes) min"
         let columns = [
             Column("ENV", width: 7, dropOrder: 3), Column("FUNCTION", width: 16, flexible: true),
-            Column("INVOC", width: 5, alignRight: true), Column("ERR", width: 5, alignRight: true),
+            Column("INVOC/m", width: 7, alignRight: true), Column("ERR/m", width: 5, alignRight: true),
             Column("ERR%", width: 6, alignRight: true, dropOrder: 4), Column("THROT", width: 5, alignRight: true, dropOrder: 2),
             Column(snapshot.lambdas.contains { $0.durationStatistic != nil } ? "MAX" : "P95", width: 6, alignRight: true), Column("ERRORS", width: 10, flexible: true, dropOrder: 1),
         ]
@@ -18,22 +19,23 @@ public struct LambdaPanel: Panel {
             let rateRole = Severity.against(fn.errorRate, threshold: 0.05)
             return PanelRow(
                 cells: [
-                    .plain(fn.environment), .plain(fn.function), .plain(Format.count(fn.invocations)),
-                    .text(Format.count(fn.errors), fn.errors > 0 ? rateRole : .muted), .text(Format.percent(fn.errorRate), rateRole),
-                    .text(Format.count(fn.throttles), fn.throttles > 0 ? .warn : .muted),
-                    .plain(Format.millis(fn.durationP95Ms)), .spark(fn.errorHistory, threshold: max(10, fn.invocations * 0.05)),
+                    .plain(fn.environment), .plain(fn.function), fn.idle ? .text("idle", .muted) : .plain(Format.count(fn.invocations)),
+                    .text(Format.count(fn.errors), (fn.errors ?? 0) > 0 ? rateRole : .muted), .text(fn.idle ? "-" : Format.percent(fn.errorRate), rateRole),
+                    .text(Format.count(fn.throttles), (fn.throttles ?? 0) > 0 ? .warn : .muted),
+                    .plain(fn.durationP95Ms.map(Format.millis) ?? "-"), .spark(fn.errorHistory, threshold: max(10, (fn.invocations ?? 0) * 0.05)),
                 ],
                 detail: [
-                    ("Function", fn.function), ("Environment", fn.environment), ("Invocations", Format.count(fn.invocations)),
+                    ("Function", fn.function), ("Environment", fn.environment), ("Window", "per minute: the newest one-minute datapoint, at most \(window) old (none is \"-\")"),
+                    ("Invocations", fn.idle ? "none: idle in the window" : Format.count(fn.invocations)),
                     ("Errors", "\(Format.count(fn.errors)) (\(Format.percent(fn.errorRate)))"), ("Throttles", Format.count(fn.throttles)),
-                    (fn.durationStatistic == nil ? "Duration p95" : "Duration max (p95 refused by this endpoint)", Format.millis(fn.durationP95Ms)),
+                    (fn.durationStatistic == nil ? "Duration p95" : "Duration max (p95 refused by this endpoint)", fn.durationP95Ms.map(Format.millis) ?? "-"),
                 ],
                 search: "\(fn.environment) \(fn.function)", environment: fn.environment
             )
         }
         let failing = snapshot.lambdas.filter { $0.errorRate > 0.05 }.count
-        let errors = snapshot.lambdas.reduce(0) { $0 + $1.errors }
+        let errors = snapshot.lambdas.reduce(0) { $0 + ($1.errors ?? 0) }
         return PanelContent(sections: [TableSection(columns: columns, rows: rows)],
-                            summary: "\(snapshot.lambdas.count) functions · \(Format.count(errors)) errors · \(failing) failing")
+                            summary: "\(snapshot.lambdas.count) functions · \(Format.count(errors)) errors/min · \(failing) failing")
     }
 }

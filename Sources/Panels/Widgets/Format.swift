@@ -21,6 +21,9 @@ public enum Format {
     public static func millis(_ ms: Double) -> String { duration(ms / 1000) }
 
     /// "950", "1.2k", "48k", "2.1M"; past a trillion (only bad data gets there) the number as Swift writes it ("1e+300").
+    /// A count, or "-" when there is no datapoint.
+    public static func count(_ value: Double?) -> String { value.map { count($0) } ?? "-" }
+
     public static func count(_ value: Double) -> String {
         switch abs(value) {
         case ..<1000: return String(Int(saturating: value.rounded()))

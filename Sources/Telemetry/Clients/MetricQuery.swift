@@ -49,4 +49,9 @@ public struct MetricSeries: Sendable, Equatable {
 
     /// The newest value, if any.
     public var latest: Double? { points.last?.value }
+
+    /// The newest value stamped at or after `time`: nil when the series has no datapoint that recent.
+    public func latest(since time: Double) -> Double? {
+        points.last.flatMap { $0.time >= time ? $0.value : nil }
+    }
 }

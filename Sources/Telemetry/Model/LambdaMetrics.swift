@@ -1,19 +1,20 @@
 import Foundation
 import AWSCore
 
-/// One Lambda function's metrics over the last period, with its error history.
+/// One Lambda function's metrics per minute, from the newest one-minute datapoint within `MetricPlan.windowMinutes`,
+/// with its error history; nil where the window holds no datapoint.
 public struct LambdaMetrics: Codable, Equatable, Sendable {
     public var environment: String
     public var function: String
-    public var invocations: Double
-    public var errors: Double
-    public var throttles: Double
-    public var durationP95Ms: Double
+    public var invocations: Double?
+    public var errors: Double?
+    public var throttles: Double?
+    public var durationP95Ms: Double?
     public var errorHistory: [Double]
     /// The statistic `durationP95Ms` holds when it is not p95 (Maximum, where the endpoint refuses percentiles).
     public var durationStatistic: String?
 
-    public init(environment: String, function: String, invocations: Double, errors: Double, throttles: Double, durationP95Ms: Double, errorHistory: [Double],
+    public init(environment: String, function: String, invocations: Double?, errors: Double?, throttles: Double?, durationP95Ms: Double?, errorHistory: [Double],
                 durationStatistic: String? = nil) {
         self.environment = environment
         self.function = function
@@ -26,5 +27,11 @@ public struct LambdaMetrics: Codable, Equatable, Sendable {
     }
 
     /// Errors as a fraction of invocations (0 when idle).
-    public var errorRate: Double { invocations > 0 ? errors / invocations : 0 }
+    public var errorRate: Double {
+        guard let invocations, invocations > 0 else { return 0 }
+        return (errors ?? 0) / invocations
+    }
+
+    /// Whether the window holds no invocation datapoint: the function did not run.
+    public var idle: Bool { invocations == nil && errors == nil }
 }

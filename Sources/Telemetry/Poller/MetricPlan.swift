@@ -4,6 +4,10 @@ import AWSCore
 /// The CloudWatch metric queries behind an environment's Lambda, DynamoDB and replication rows, and how their series
 /// become those rows. Counts are per one-minute period; capacity is per second.
 public struct MetricPlan: Sendable {
+    /// How old, in minutes, the newest one-minute datapoint behind a Lambda number may be (CloudWatch publishes
+    /// Lambda metrics a minute or two late); an older one is not shown as current, the number is "-".
+    public static let windowMinutes = 5
+
     public var environment: EnvironmentConfig
     public var queries: [MetricQuery] = []
     /// The statistic Lambda durations are read with: p95, or Maximum where the endpoint refuses percentiles.
@@ -40,14 +44,16 @@ public struct MetricPlan: Sendable {
         }
     }
 
-    /// Lambda rows from fetched series.
-    public func lambdas(_ series: [String: MetricSeries]) -> [LambdaMetrics] {
-        environment.watch.functions.enumerated().map { i, function in
+    /// Lambda rows from fetched series read up to `end`: each number is the newest one-minute datapoint in the window,
+    /// or nil without one.
+    public func lambdas(_ series: [String: MetricSeries], end: Date) -> [LambdaMetrics] {
+        let since = end.timeIntervalSince1970 - Double(Self.windowMinutes * 60)
+        return environment.watch.functions.enumerated().map { i, function in
             let errors = series["l\(i)_err"] ?? MetricSeries()
             return LambdaMetrics(
-                environment: environment.name, function: function, invocations: series["l\(i)_inv"]?.latest ?? 0,
-                errors: errors.latest ?? 0, throttles: series["l\(i)_thr"]?.latest ?? 0,
-                durationP95Ms: series["l\(i)_p95"]?.latest ?? 0, errorHistory: errors.values,
+                environment: environment.name, function: function, invocations: series["l\(i)_inv"]?.latest(since: since),
+                errors: errors.latest(since: since), throttles: series["l\(i)_thr"]?.latest(since: since),
+                durationP95Ms: series["l\(i)_p95"]?.latest(since: since), errorHistory: errors.values,
                 durationStatistic: durationStat == "p95" ? nil : durationStat)
         }
     }

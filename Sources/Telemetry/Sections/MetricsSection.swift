@@ -20,7 +20,7 @@ extension EnvironmentPoller {
             guard !plan.queries.isEmpty else { return ([], [], []) }
             let series = try await read(plan.queries, start: start, end: end)
             plan.durationStat = metricMemory.percentilesRefused ? "Maximum" : "p95"
-            return (plan.lambdas(series), plan.tables(series), plan.replication(series))
+            return (plan.lambdas(series, end: end), plan.tables(series), plan.replication(series))
         }
         guard monitoring.here else { return ([], [], []) }
         // One batched read for every environment: ids prefixed per environment, each query naming its source account.
@@ -40,7 +40,7 @@ extension EnvironmentPoller {
         for (index, plan) in plans.enumerated() {
             let prefix = "e\(index)_"
             let series = Dictionary(uniqueKeysWithValues: all.filter { $0.key.hasPrefix(prefix) }.map { (String($0.key.dropFirst(prefix.count)), $0.value) })
-            rows.lambdas += plan.lambdas(series)
+            rows.lambdas += plan.lambdas(series, end: end)
             rows.tables += plan.tables(series)
             rows.replication += plan.replication(series)
         }
