@@ -53,6 +53,18 @@ import Testing
         #expect(s.rowCount(.stacks) == 18)
     }
 
+    @Test func escClearsAKeptFilterBeforeItUnzooms() {
+        var s = state()
+        press(&s, .char("z"), .char("/"), .char("p"), .char("r"), .char("o"), .char("d"), .enter)
+        #expect(s.view.zoomed && s.view.filters[.stacks] == "prod")
+        press(&s, .escape)
+        #expect(s.view.zoomed && s.view.filters[.stacks] == nil, "the first Esc clears the filter, as the README says")
+        press(&s, .escape)
+        #expect(!s.view.zoomed)
+        press(&s, .char("/"), .char("p"), .char("r"), .char("o"), .char("d"), .char(" "), .char("d"), .char("a"), .char("t"), .char("a"), .enter)
+        #expect(s.rowCount(.stacks) == 1, "every word must match: prod-data-buckets only")
+    }
+
     @Test func commandsFocusPanelsAndReportUnknownOnes() {
         var s = state()
         press(&s, .char(":"), .char("d"), .char("d"), .char("b"), .enter)

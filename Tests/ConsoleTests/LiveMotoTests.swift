@@ -145,7 +145,7 @@ import Telemetry
         let file = platform.directory.appendingPathComponent("session.jsonl")
         let record = try opsdeck(platform, ["record", file.path, "--duration", "11"])
         #expect(record.status == 0, "\(record.output)")
-        #expect(record.output.contains("cycle 1 at") && record.output.contains("cycle 2 at") && record.output.contains("dev ok, staging ok, prod ok"))
+        #expect(record.output.contains("cycle 1 at") && record.output.contains("cycle 2 at") && record.output.contains("dev ok; staging ok; prod ok"))
         let text = try String(contentsOf: file, encoding: .utf8)
         #expect(text.components(separatedBy: "{\"cycle\":").count - 1 == 2)
         #expect(text.components(separatedBy: "\"op\":\"GetCallerIdentity\"").count - 1 == 3, "identity is checked on the first cycle only")

@@ -147,12 +147,18 @@ import Testing
         let rows = PanelCatalog.panel(.alarms).content(for: s.snapshot).rows
         s.view.selection[.alarms] = rows.firstIndex { $0.key == csvErrors.description }
         press(&s, .char("o"))
-        #expect(s.view.focus == .lambda && s.view.filters[.lambda] == "staging-csv-processor")
+        #expect(s.view.focus == .lambda && s.view.filters[.lambda] == "staging staging-csv-processor")
         #expect(s.rowCount(.lambda) == 1)
         s.view.focus = .alarms
         s.view.selection[.alarms] = rows.firstIndex { $0.key == "staging/staging-orders-ReplicationLatency" }
         press(&s, .char("o"))
-        #expect(s.view.focus == .replication && s.view.filters[.replication] == "orders")
+        #expect(s.view.focus == .replication && s.view.filters[.replication] == "staging orders")
+        #expect(s.rowCount(.replication) == 1, "staging's orders route, not prod's")
+        s.view.focus = .alarms
+        s.view.selection[.alarms] = rows.firstIndex { $0.key == "staging/staging-orders-WriteThrottleEvents" }
+        press(&s, .char("o"))
+        let tables = PanelCatalog.panel(.dynamodb).content(for: s.snapshot).filtered(by: s.view.filters[.dynamodb] ?? "").rows
+        #expect(s.view.focus == .dynamodb && tables.map(\.environment) == ["staging"], "a staging alarm selects staging's orders table, not dev's")
     }
 
     @Test(arguments: [("90s", 90.0), ("30m", 1800), ("2h", 7200), ("1d", 86_400), ("45", 2700), ("8d", nil), ("soon", nil), ("0m", nil)])

@@ -134,3 +134,23 @@ extension DashboardSnapshotTests {
         #expect(buffer[column, stagingRow].role != .muted)
     }
 }
+
+extension DashboardSnapshotTests {
+    @Test func aFilteredPanelSaysHowManyOfItsRowsItShows() {
+        var buffer = CellBuffer(width: 160, height: 48)
+        var shown = view()
+        shown.focus = .lambda
+        shown.filters[.lambda] = "staging"
+        Dashboard.render(snapshot, view: shown, into: &buffer)
+        let total = PanelCatalog.panel(.lambda).content(for: snapshot).rowCount
+        #expect(buffer.text.contains("/staging · 3 of \(total) rows"), "not the total count of every function")
+    }
+
+    @Test func aPeeringListedByBothItsAccountsIsCountedOnce() {
+        var both = Snapshot(capturedAt: snapshot.capturedAt)
+        both.flows.peerings = ["staging", "prod"].map {
+            PeeringLink(environment: $0, id: "pcx-1", requester: "vpc-a (287514036912 us-west-2)", accepter: "vpc-b (398126457039 us-east-1)", status: "pending-acceptance")
+        }
+        #expect(PanelCatalog.panel(.flowLogs).content(for: both).summary == "0 rejected · 1 peering not active")
+    }
+}

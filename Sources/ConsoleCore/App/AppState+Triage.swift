@@ -150,9 +150,11 @@ extension AppState {
             return
         }
         view.focus = panel
-        view.filters[panel] = alarm.resource
+        // The alarm's own account: the same resource name in another environment is another resource.
+        let filter = alarm.resource.map { "\(alarm.environment) \($0)" }
+        view.filters[panel] = filter
         view.selection[panel] = 0
-        view.message = .init("\(alarm.name) → \(panel.title)\(alarm.resource.map { ", filtered to \($0)" } ?? "") (Esc clears)", role: .accent)
+        view.message = .init("\(alarm.name) → \(panel.title)\(filter.map { ", filtered to \($0)" } ?? "") (Esc clears)", role: .accent)
     }
 
     /// Turns the actions of alarms whose mute ran out back on, when allowed and when this opsdeck muted them (its

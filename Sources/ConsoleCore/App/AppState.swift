@@ -168,11 +168,12 @@ struct AppState: Sendable {
         view.overlayScroll = 0
     }
 
+    /// Esc: clears the focused panel's kept filter first, then unzooms.
     private mutating func back() {
-        if view.zoomed {
-            view.zoomed = false
-        } else if let filter = view.filters[view.focus], !filter.isEmpty {
+        if let filter = view.filters[view.focus], !filter.isEmpty {
             view.filters[view.focus] = nil
+        } else if view.zoomed {
+            view.zoomed = false
         }
     }
 

@@ -24,7 +24,11 @@ public enum Dashboard {
             let focused = id == view.focus
             if focused { focusedContent = content }
             var trailer = states.trailer(built.summary)
-            if let filter = view.filters[id], !filter.isEmpty { trailer = "/\(filter) · " + trailer }
+            if let filter = view.filters[id], !filter.isEmpty {
+                // The panel's own counts are of every row; a filtered panel says how many of them it shows.
+                let shown = built.filtered(by: filter).rowCount
+                trailer = (["/\(filter) · \(shown) of \(built.rowCount) rows"] + states.notices).joined(separator: " · ")
+            }
             let block = Block(title: "\(id.rawValue) \(id.title)", trailer: trailer, focused: focused)
             let inner = block.render(into: &buffer, area: rect)
             let selected = focused ? view.selectedRow(id, count: content.rowCount) : nil

@@ -52,7 +52,10 @@ public struct FlowLogsPanel: Panel {
         if !down.isEmpty { sections.insert(peeringSection(down), at: 0) }
         var summary = ["\(Format.count(Double(rejected))) rejected"]
         if !snapshot.flows.peerings.isEmpty {
-            summary.append(down.isEmpty ? "\(snapshot.flows.peerings.count) peerings active" : "\(down.count) peering not active")
+            // A cross-account peering is listed by both of its accounts: count each connection once.
+            let all = Set(snapshot.flows.peerings.map(\.id)).count
+            let notActive = Set(down.map(\.id)).count
+            summary.append(down.isEmpty ? "\(all) peerings active" : "\(notActive) peering\(notActive == 1 ? "" : "s") not active")
         }
         return PanelContent(sections: sections, summary: summary.joined(separator: " · "))
     }

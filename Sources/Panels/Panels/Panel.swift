@@ -11,13 +11,14 @@ public struct PanelContent: Sendable {
         self.summary = summary
     }
 
-    /// The content with only rows matching `filter` (case-insensitive substring); all rows for an empty filter.
+    /// The content with only rows holding every word of `filter` (case-insensitive substrings); all rows for an
+    /// empty filter.
     public func filtered(by filter: String) -> PanelContent {
-        let needle = filter.lowercased()
-        guard !needle.isEmpty else { return self }
+        let words = filter.lowercased().split(separator: " ").map(String.init)
+        guard !words.isEmpty else { return self }
         var copy = self
         for index in copy.sections.indices {
-            copy.sections[index].rows.removeAll { !TextSearch.contains($0.search, needle) }
+            copy.sections[index].rows.removeAll { row in !words.allSatisfy { TextSearch.contains(row.search, $0) } }
         }
         return copy
     }

@@ -75,8 +75,15 @@ public struct PanelStates: Sendable {
 
     /// The border's trailer: the summary of what answered, then what failed (call and cause), loads or is stale.
     public func trailer(_ summary: String) -> String {
+        let answered = !healthy.isEmpty || !stale.isEmpty || failed.contains(where: { $0.state.lastGood != nil })
+        return ((answered ? [summary] : []) + notices(answered: answered)).joined(separator: " · ")
+    }
+
+    /// What failed (call and cause), loads or is stale, one part each.
+    public var notices: [String] { notices(answered: true) }
+
+    private func notices(answered: Bool) -> [String] {
         var parts: [String] = []
-        if !healthy.isEmpty || !stale.isEmpty || failed.contains(where: { $0.state.lastGood != nil }) { parts.append(summary) }
         if let first = failed.first {
             let names = failed.map(\.environment).joined(separator: ", ")
             let more = Set(failed.map { $0.state.failure?.summary ?? "" }).count > 1 ? " (and others)" : ""
@@ -86,9 +93,9 @@ public struct PanelStates: Sendable {
         if !loading.isEmpty {
             let calls = loading.compactMap { progress[$0] }.reduce(into: CallProgress()) { $0.answered += $1.answered; $0.made += $1.made }
             let counted = calls.made > 0 ? " (\(calls.answered) of \(calls.made) calls answered)" : ""
-            parts.append((parts.isEmpty ? "loading…" : "loading \(loading.joined(separator: ", "))") + counted)
+            parts.append((!answered && parts.isEmpty ? "loading…" : "loading \(loading.joined(separator: ", "))") + counted)
         }
         if !stale.isEmpty { parts.append(stale.map { "\($0.environment) stale \($0.age)" }.joined(separator: ", ")) }
-        return parts.joined(separator: " · ")
+        return parts
     }
 }

@@ -29,7 +29,7 @@ public struct ReplicationPanel: Panel {
                     ("Pending operations", lag.pendingOperations.map(Format.count) ?? "-"),
                     ("Peak (window)", Format.duration(lag.history.max() ?? 0)),
                 ],
-                search: "\(lag.kind.rawValue) \(lag.resource) \(route)", environment: lag.source.split(separator: " ").first.map(String.init)
+                search: "\(lag.source) \(lag.kind.rawValue) \(lag.resource) \(route)", environment: lag.source.split(separator: " ").first.map(String.init)
             )
         }
         let over = snapshot.replication.filter { $0.latestSeconds > $0.thresholdSeconds }.count

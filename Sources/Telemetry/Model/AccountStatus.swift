@@ -25,6 +25,16 @@ public struct AccountStatus: Codable, Equatable, Sendable {
         self.sections = sections
     }
 
+    /// One line on how the account stands: "dev ok", or what fails and why ("dev 1 of 5 sections failing:
+    /// compliance (ServerError (HTTP 500) on config:DescribeComplianceByConfigRule)").
+    public var healthSummary: String {
+        let failed = failedSections
+        guard !failed.isEmpty else { return "\(environment) \(health.rawValue)" }
+        let watched = sections.values.filter { $0.phase != .notConfigured }.count
+        let reasons = failed.map { id in "\(id.rawValue) (\(sections[id]?.failure?.summary ?? "failed"))" }.joined(separator: ", ")
+        return failed.count == watched ? "\(environment) failing: \(reasons)" : "\(environment) \(failed.count) of \(watched) sections failing: \(reasons)"
+    }
+
     /// The sections whose latest calls failed, in declared order.
     public var failedSections: [PollSection.ID] {
         PollSection.ID.allCases.filter { sections[$0]?.phase == .failed }

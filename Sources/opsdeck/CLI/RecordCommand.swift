@@ -51,7 +51,7 @@ struct RecordCommand: AsyncParsableCommand {
             if !polled.isEmpty {
                 try recorder.endCycle(at: now, polled: polled)
                 cycles += 1
-                let health = snapshot.accounts.filter { polled.contains($0.environment) }.map { "\($0.environment) \($0.health.rawValue)" }.joined(separator: ", ")
+                let health = snapshot.accounts.filter { polled.contains($0.environment) }.map(\.healthSummary).joined(separator: "; ")
                 FileHandle.standardError.write(Data("opsdeck: cycle \(cycles) at \(Format.clock(now)): \(health); \(recorder.written) exchanges recorded\n".utf8))
             }
             let next = min(await poller.nextPollDate(), end)
