@@ -189,7 +189,7 @@ import Telemetry
         let history = try session.waitFor { $0.contains("History of staging/staging-csv-errors") }
         #expect(history.contains("StateUpdate: Alarm updated from OK to ALARM"))
         try session.send("Escape", "o")
-        try session.waitFor { $0.contains("staging-csv-errors → Lambda, filtered to staging-csv-processor") && $0.contains("/staging-csv-processor") }
+        try session.waitFor { $0.contains("staging-csv-errors → Lambda, filtered to staging staging-csv-processor") && $0.contains("/staging staging-csv-processor") }
 
         try session.send("Escape", "1", "G", "k", "d")
         try session.waitFor { $0.contains("DetectStackDrift on prod/platform-data-prod? [y/N]") }
