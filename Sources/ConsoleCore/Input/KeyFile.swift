@@ -18,8 +18,7 @@ enum KeyFile {
         do {
             return try overrides(TOMLDocument.parse(text))
         } catch let error as ConfigError {
-            guard let line = TOMLKeyLines.line(of: error.key, in: text) else { throw error }
-            throw TOMLError(line: line, message: error.description)
+            throw TOMLKeyLines.locate(error, in: text)
         }
     }
 

@@ -3,10 +3,5 @@ public struct TOMLError: Error, Equatable, CustomStringConvertible {
     public var line: Int
     public var message: String
 
-    public init(line: Int, message: String) {
-        self.line = line
-        self.message = message
-    }
-
     public var description: String { "line \(line): \(message)" }
 }

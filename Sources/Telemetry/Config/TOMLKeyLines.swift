@@ -33,6 +33,11 @@ public enum TOMLKeyLines {
         return best?.line
     }
 
+    /// `error` placed at the line of its key in `text`, or `error` itself when the key is not written there.
+    public static func locate(_ error: ConfigError, in text: String) -> any Error {
+        line(of: error.key, in: text).map { TOMLError(line: $0, message: error.description) } ?? error
+    }
+
     /// Where the `=` of a `key = value` line is, outside quoted keys.
     private static func assignment(_ line: String) -> String.Index? {
         var quote: Character?

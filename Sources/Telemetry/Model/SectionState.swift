@@ -40,13 +40,6 @@ public struct SectionFailure: Codable, Equatable, Sendable {
     /// The whole error text.
     public var detail: String
 
-    public init(call: String, cause: Cause, code: String? = nil, detail: String) {
-        self.call = call
-        self.cause = cause
-        self.code = code
-        self.detail = detail
-    }
-
     /// What kind of failure.
     public enum Cause: String, Codable, Sendable {
         case accessDenied = "access denied"
@@ -61,6 +54,14 @@ public struct SectionFailure: Codable, Equatable, Sendable {
         case other = "failed"
     }
 
+    /// "AccessDeniedException (HTTP 400) on config:DescribeComplianceByConfigRule", the short form panels show; a
+    /// failure before any call is its cause alone.
+    public var summary: String {
+        call.contains(":") ? "\(code ?? cause.rawValue) on \(call)" : cause.rawValue
+    }
+}
+
+extension SectionFailure {
     /// Classifies `error` thrown by a section's calls.
     public init(_ error: any Error) {
         let detail = "\(error)"
@@ -88,11 +89,5 @@ public struct SectionFailure: Codable, Equatable, Sendable {
         if let status = error.status, status >= 500 { return .serverError }
         if error.status == 403 { return .accessDenied }
         return .other
-    }
-
-    /// "AccessDeniedException (HTTP 400) on config:DescribeComplianceByConfigRule", the short form panels show; a
-    /// failure before any call is its cause alone.
-    public var summary: String {
-        call.contains(":") ? "\(code ?? cause.rawValue) on \(call)" : cause.rawValue
     }
 }
