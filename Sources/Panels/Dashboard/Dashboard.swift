@@ -20,14 +20,14 @@ public enum Dashboard {
         func draw(_ id: PanelID, _ rect: Rect) {
             let states = PanelStates(sections: id.spec.sections, accounts: snapshot.accounts, now: view.now)
             let built = cache.content(id, snapshot, version: view.dataVersion)
-            let content = states.apply(to: built.filtered(by: view.filters[id] ?? ""))
+            let filtered = built.filtered(by: view.filters[id] ?? "")
+            let content = states.apply(to: filtered)
             let focused = id == view.focus
             if focused { focusedContent = content }
             var trailer = states.trailer(built.summary)
             if let filter = view.filters[id], !filter.isEmpty {
                 // The panel's own counts are of every row; a filtered panel says how many of them it shows.
-                let shown = built.filtered(by: filter).rowCount
-                trailer = (["/\(filter) · \(shown) of \(built.rowCount) rows"] + states.notices).joined(separator: " · ")
+                trailer = (["/\(filter) · \(filtered.rowCount) of \(built.rowCount) rows"] + states.notices).joined(separator: " · ")
             }
             let block = Block(title: "\(id.rawValue) \(id.title)", trailer: trailer, focused: focused)
             let inner = block.render(into: &buffer, area: rect)

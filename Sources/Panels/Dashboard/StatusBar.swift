@@ -40,16 +40,15 @@ struct StatusBar {
 
     /// What the bar says beside an account that is not fully well: only what failed, or how old its data is.
     static func note(_ account: AccountStatus, now: Date) -> String? {
-        let failed = account.failedSections
         switch account.health {
         case .ok:
             return nil
         case .partial:
-            return "\(failed.count) of \(account.sections.values.filter { $0.phase != .notConfigured }.count) sections failing"
+            return "\(account.failedSections.count) of \(account.sections.values.filter { $0.phase != .notConfigured }.count) sections failing"
         case .stale:
             return account.lastSuccess.map { Format.age($0, now: now) } ?? "loading…"
         case .error:
-            if failed.compactMap({ account.sections[$0]?.failure?.cause }).contains(.signedOut) { return "signed out" }
+            if account.failedSections.compactMap({ account.sections[$0]?.failure?.cause }).contains(.signedOut) { return "signed out" }
             return account.lastSuccess.map { "failing, data \(Format.age($0, now: now)) old" } ?? "no data"
         }
     }

@@ -14,27 +14,40 @@ public struct PanelStates: Sendable {
     var progress: [String: CallProgress] = [:]
     /// Environments whose data for this panel is stale, with its age.
     public var stale: [(environment: String, age: String)] = []
-    /// Environments whose data for this panel is current (environments that watch nothing for it are in no list).
-    public var healthy: [String] = []
+    /// How many environments' data for this panel is current (environments that watch nothing for it are not counted).
+    public var healthy = 0
     let now: Date
 
     /// The states of `sections` in every account at `now`; an account that reports no section states (a snapshot
-    /// built without a poller) counts as healthy.
+    /// built without a poller) counts as healthy. Drawn every frame, so it allocates nothing per account.
     public init(sections: [PollSection.ID], accounts: [AccountStatus], now: Date) {
         self.now = now
         for account in accounts {
-            let states = sections.compactMap { id in account.sections[id].map { (id, $0) } }
-            if let (id, state) = states.first(where: { $0.1.phase == .failed }) {
+            var failure: (PollSection.ID, SectionState)?
+            var loads = false, seen = 0, unwatched = 0
+            var oldestStale: Date?
+            for id in sections {
+                guard let state = account.sections[id] else { continue }
+                seen += 1
+                switch state.phase {
+                case .failed: if failure == nil { failure = (id, state) }
+                case .loading: loads = true
+                case .stale: oldestStale = min(oldestStale ?? .distantFuture, state.lastGood ?? .distantFuture)
+                case .notConfigured: unwatched += 1
+                case .fresh: break
+                }
+            }
+            if let (id, state) = failure {
                 failed.append((account.environment, id, state))
-            } else if states.contains(where: { $0.1.phase == .loading }) {
+            } else if loads {
                 loading.append(account.environment)
                 progress[account.environment] = account.progress
-            } else if !states.isEmpty && states.allSatisfy({ $0.1.phase == .notConfigured }) {
+            } else if seen > 0 && unwatched == seen {
                 continue
-            } else if let oldest = states.filter({ $0.1.phase == .stale }).compactMap(\.1.lastGood).min() {
-                stale.append((account.environment, Format.age(oldest, now: now)))
+            } else if let oldestStale, oldestStale != .distantFuture {
+                stale.append((account.environment, Format.age(oldestStale, now: now)))
             } else {
-                healthy.append(account.environment)
+                healthy += 1
             }
         }
     }
@@ -68,14 +81,14 @@ public struct PanelStates: Sendable {
         let notice = TableSection(columns: [Column("ENV", width: 7), Column("STATE", width: 20, flexible: true)], rows: notices)
         var out = content
         for index in out.sections.indices { out.sections[index].rows.removeAll { $0.environment.map(hidden.contains) ?? false } }
-        let answered = !healthy.isEmpty || !stale.isEmpty || failed.contains { $0.state.lastGood != nil }
+        let answered = healthy > 0 || !stale.isEmpty || failed.contains { $0.state.lastGood != nil }
         out.sections = answered ? [notice] + out.sections : [notice]
         return out
     }
 
     /// The border's trailer: the summary of what answered, then what failed (call and cause), loads or is stale.
     public func trailer(_ summary: String) -> String {
-        let answered = !healthy.isEmpty || !stale.isEmpty || failed.contains(where: { $0.state.lastGood != nil })
+        let answered = healthy > 0 || !stale.isEmpty || failed.contains(where: { $0.state.lastGood != nil })
         return ((answered ? [summary] : []) + notices(answered: answered)).joined(separator: " · ")
     }
 

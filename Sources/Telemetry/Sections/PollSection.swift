@@ -20,6 +20,18 @@ public struct PollSection: Sendable {
 }
 
 extension PollSection.ID {
+    /// Hashes the case, not its name: panels look sections up every frame, and a raw-value enum otherwise hashes
+    /// its string.
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .stacks: hasher.combine(0)
+        case .metrics: hasher.combine(1)
+        case .alarms: hasher.combine(2)
+        case .compliance: hasher.combine(3)
+        case .network: hasher.combine(4)
+        }
+    }
+
     /// The section with this name.
     var section: PollSection {
         switch self {
