@@ -1,18 +1,6 @@
 import Foundation
 import AWSCore
 
-/// Why config.toml could not be used; names the file and the line or key.
-public struct ConfigError: Error, Equatable, CustomStringConvertible {
-    public var description: String
-    /// The key at fault, by which its line is found in the file.
-    public var key: [String]
-
-    public init(_ description: String, key: [String] = []) {
-        self.description = description
-        self.key = key
-    }
-}
-
 /// ~/.config/opsdeck/config.toml: environments, what to watch, and poll timing.
 public struct OpsdeckConfig: Sendable, Equatable {
     public var environments: [EnvironmentConfig]
