@@ -13,7 +13,6 @@ public actor Poller {
     public let counter: CallCounter
     private var last: [String: EnvironmentData] = [:]
     private var lastSuccess: [String: Date] = [:]
-    private var lastErrors: [String: [String]] = [:]
     /// The latest poll's failures per environment (identity, then sections).
     private var latest: [String: EnvironmentData] = [:]
     /// When each section of each environment last answered.
@@ -81,7 +80,6 @@ public actor Poller {
 
     private func record(_ name: String, _ data: EnvironmentData, now: Date) {
         last[name] = data.merged(over: last[name])
-        lastErrors[name] = data.errors
         var failuresOnly = data
         failuresOnly.slices = [:]
         latest[name] = failuresOnly
@@ -153,7 +151,7 @@ public actor Poller {
     public func snapshot(at now: Date) -> Snapshot {
         var snapshot = Snapshot(capturedAt: now, accounts: [])
         for environment in environments {
-            let errors = lastErrors[environment.name] ?? (pollers[environment.name] == nil ? [setupErrors[environment.name] ?? "no exchange source for this environment"] : [])
+            let errors = latest[environment.name]?.errors ?? (pollers[environment.name] == nil ? [setupErrors[environment.name] ?? "no exchange source for this environment"] : [])
             let sections = sectionStates(environment.name, now: now)
             var account = AccountStatus(
                 environment: environment.name, accountId: environment.accountId, region: environment.region, health: AccountStatus.Health(sections),
