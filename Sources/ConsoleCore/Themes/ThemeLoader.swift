@@ -71,7 +71,7 @@ struct ThemeLoader {
         } catch let error as TOMLError {
             throw ThemeError(description: "theme \(file) \(error)")
         } catch let error as ThemeError {
-            let line = TOMLKeyLines.line(of: error.key, in: text).map { " line \($0)" } ?? ""
+            let line = TOMLKeyLines.label(of: error.key, in: text)
             throw ThemeError(description: "theme \(file)\(line): \(error)")
         }
     }

@@ -43,7 +43,7 @@ public struct OpsdeckConfig: Sendable, Equatable {
         } catch let error as TOMLError {
             throw ConfigError("\(url.path) \(error)")
         } catch let error as ConfigError {
-            let line = TOMLKeyLines.line(of: error.key, in: text).map { " line \($0)" } ?? ""
+            let line = TOMLKeyLines.label(of: error.key, in: text)
             throw ConfigError("\(url.path)\(line): \(error)")
         }
     }

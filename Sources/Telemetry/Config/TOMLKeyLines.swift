@@ -33,6 +33,11 @@ public enum TOMLKeyLines {
         return best?.line
     }
 
+    /// " line N" for the line of `path` in `text`, to follow a file's name in a message; empty when it is not written.
+    public static func label(of path: [String], in text: String) -> String {
+        line(of: path, in: text).map { " line \($0)" } ?? ""
+    }
+
     /// `error` placed at the line of its key in `text`, or `error` itself when the key is not written there.
     public static func locate(_ error: ConfigError, in text: String) -> any Error {
         line(of: error.key, in: text).map { TOMLError(line: $0, message: error.description) } ?? error

@@ -45,14 +45,14 @@ public struct EnvironmentPoller: Sendable {
         let outcomes = await withTaskGroup(of: SectionOutcome.self) { group in
             for section in PollSection.all {
                 var poller = self
-                let counted = SectionCalls(source)
-                poller.source = counted
+                let counted = CallCounter()
+                poller.source = CountingSource(source, counter: counted)
                 group.addTask {
                     do {
                         let slice = try await section.fetch(poller, now)
-                        return SectionOutcome(id: section.id, slice: slice, error: nil, calls: counted.count)
+                        return SectionOutcome(id: section.id, slice: slice, error: nil, calls: counted.progress(of: "").made)
                     } catch {
-                        return SectionOutcome(id: section.id, slice: nil, error: SectionFailure(error), calls: counted.count)
+                        return SectionOutcome(id: section.id, slice: nil, error: SectionFailure(error), calls: counted.progress(of: "").made)
                     }
                 }
             }
@@ -73,22 +73,8 @@ public struct EnvironmentPoller: Sendable {
         var id: PollSection.ID
         var slice: Snapshot?
         var error: SectionFailure?
+        /// How many calls the section made: none means nothing is watched for it here.
         var calls: Int
     }
 
-    /// Counts the calls one section makes, to tell a section with nothing to watch from one that answered.
-    final class SectionCalls: ExchangeSource, @unchecked Sendable {
-        let inner: any ExchangeSource
-        private let lock = NSLock()
-        private var made = 0
-
-        init(_ inner: any ExchangeSource) { self.inner = inner }
-
-        var count: Int { lock.withLock { made } }
-
-        func perform(_ call: APICall) async throws -> Data {
-            lock.withLock { made += 1 }
-            return try await inner.perform(call)
-        }
-    }
 }

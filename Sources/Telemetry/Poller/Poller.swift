@@ -129,7 +129,7 @@ public actor Poller {
     private func sectionStates(_ name: String, now: Date) -> [PollSection.ID: SectionState] {
         let answered = sectionSuccess[name] ?? [:]
         let everything: SectionFailure? = pollers[name] == nil
-            ? SectionFailure(call: "credentials", cause: .credentials, detail: setupErrors[name] ?? "no exchange source for this environment")
+            ? SectionFailure(call: "credentials", cause: .credentials, detail: setupError(name))
             : latest[name]?.identityFailure
         var states: [PollSection.ID: SectionState] = [:]
         for section in PollSection.all {
@@ -147,11 +147,16 @@ public actor Poller {
         return states
     }
 
+    /// Why environment `name` has no source.
+    private func setupError(_ name: String) -> String {
+        setupErrors[name] ?? "no exchange source for this environment"
+    }
+
     /// The snapshot as of the latest polls.
     public func snapshot(at now: Date) -> Snapshot {
         var snapshot = Snapshot(capturedAt: now, accounts: [])
         for environment in environments {
-            let errors = latest[environment.name]?.errors ?? (pollers[environment.name] == nil ? [setupErrors[environment.name] ?? "no exchange source for this environment"] : [])
+            let errors = latest[environment.name]?.errors ?? (pollers[environment.name] == nil ? [setupError(environment.name)] : [])
             let sections = sectionStates(environment.name, now: now)
             var account = AccountStatus(
                 environment: environment.name, accountId: environment.accountId, region: environment.region, health: AccountStatus.Health(sections),

@@ -14,17 +14,16 @@ extension EnvironmentPoller {
     fileprivate func metrics(now: Date) async throws -> (lambdas: [LambdaMetrics], tables: [TableThroughput], replication: [ReplicationLag]) {
         let end = Date(timeIntervalSince1970: (now.timeIntervalSince1970 / 60).rounded(.down) * 60)
         let start = end.addingTimeInterval(-Double(historyMinutes) * 60)
-        let durationStat = metricMemory.percentilesRefused ? "Maximum" : "p95"
         guard let monitoring else {
-            var plan = MetricPlan(environment, durationStat: durationStat)
+            var plan = MetricPlan(environment, durationStat: metricMemory.durationStat)
             guard !plan.queries.isEmpty else { return ([], [], []) }
             let series = try await read(plan.queries, start: start, end: end)
-            plan.durationStat = metricMemory.percentilesRefused ? "Maximum" : "p95"
+            plan.durationStat = metricMemory.durationStat
             return (plan.lambdas(series, end: end), plan.tables(series), plan.replication(series))
         }
         guard monitoring.here else { return ([], [], []) }
         // One batched read for every environment: ids prefixed per environment, each query naming its source account.
-        var plans = monitoring.environments.map { MetricPlan($0, durationStat: durationStat) }
+        var plans = monitoring.environments.map { MetricPlan($0, durationStat: metricMemory.durationStat) }
         let queries = plans.enumerated().flatMap { index, plan in
             plan.queries.map { query in
                 var shared = query
@@ -35,7 +34,7 @@ extension EnvironmentPoller {
         }
         guard !queries.isEmpty else { return ([], [], []) }
         let all = try await read(queries, start: start, end: end)
-        for index in plans.indices { plans[index].durationStat = metricMemory.percentilesRefused ? "Maximum" : "p95" }
+        for index in plans.indices { plans[index].durationStat = metricMemory.durationStat }
         var rows: (lambdas: [LambdaMetrics], tables: [TableThroughput], replication: [ReplicationLag]) = ([], [], [])
         for (index, plan) in plans.enumerated() {
             let prefix = "e\(index)_"
@@ -73,8 +72,8 @@ final class MetricMemory: @unchecked Sendable {
     private let lock = NSLock()
     private var refused = false
 
-    /// Whether the endpoint refused percentile statistics.
-    var percentilesRefused: Bool { lock.withLock { refused } }
+    /// The statistic Lambda durations are asked with: p95, or Maximum once the endpoint refused percentiles.
+    var durationStat: String { lock.withLock { refused } ? "Maximum" : "p95" }
 
     /// Remembers that percentiles are refused.
     func refusePercentiles() { lock.withLock { refused = true } }
