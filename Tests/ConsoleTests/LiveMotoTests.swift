@@ -84,6 +84,14 @@ import Telemetry
             let header = try #require(text.output.split(separator: "\n").first { $0.hasPrefix("== \(panel) (") })
             #expect(!header.contains("unavailable") && !header.contains("stale") && !header.contains("dev"), "\(header)")
         }
+        // The API calls are the requests sent: each account's AssumeRole, and the failing call's retries.
+        let calls = try #require(text.output.split(separator: "\n").first { $0.hasPrefix("API calls: ") })
+        let counts = Dictionary(uniqueKeysWithValues: calls.drop { $0 != "(" }.dropFirst().dropLast().components(separatedBy: ", ").map { entry in
+            (String(entry[..<entry.lastIndex(of: " ")!]), Int(entry[entry.index(after: entry.lastIndex(of: " ")!)...])!)
+        })
+        #expect(counts["sts AssumeRole"] == 3 && counts["sts GetCallerIdentity"] == 3, "\(calls)")
+        #expect(counts["config DescribeComplianceByConfigRule"] == RetryPolicy().maxAttempts, "each attempt at the failing call is counted: \(calls)")
+        #expect(calls.hasPrefix("API calls: \(counts.values.reduce(0, +)) ("), "\(calls)")
     }
 
     @Test func badSecretAndMissingProfileAreReportedPerAccount() throws {

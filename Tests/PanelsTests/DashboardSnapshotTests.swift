@@ -153,4 +153,27 @@ extension DashboardSnapshotTests {
         }
         #expect(PanelCatalog.panel(.flowLogs).content(for: both).summary == "0 rejected · 1 peering not active")
     }
+
+    @Test func aRefusedQueryHasARowOfItsOwnOnThePanelItFeeds() {
+        var refused = snapshot
+        refused.metricRefusals = [
+            MetricRefusal(environment: "staging", namespace: "AWS/Lambda", metric: "Throttles", statistic: "Sum", resource: "staging-csv-processor", reason: "InternalError: no data"),
+            MetricRefusal(environment: "prod", namespace: "AWS/Lambda", metric: "Duration", statistic: "p95", resource: "", reason: "ServerError (HTTP 500)", fallback: "Maximum"),
+        ]
+        let lambda = PanelCatalog.panel(.lambda).content(for: refused)
+        #expect(lambda.sections.first?.rows.map { $0.cells.map(SnapshotReport.text) } == [
+            ["staging", "Throttles Sum of staging-csv-processor refused by this endpoint: InternalError: no data"],
+            ["prod", "Duration p95 refused by this endpoint: ServerError (HTTP 500); showing Maximum"],
+        ])
+        for other in [PanelID.dynamodb, .replication] {
+            #expect(PanelCatalog.panel(other).content(for: refused).sections.count == 1, "a Lambda query's refusal is not on the \(other) panel")
+        }
+    }
+
+    @Test func numericHeadersNameTheirWindow() {
+        let headers = PanelCatalog.panel(.lambda).content(for: snapshot).sections[0].columns.map(\.title)
+        #expect(headers.contains("INVOC 5m") && headers.contains("ERR 5m") && headers.contains("P95 5m"), "\(headers)")
+        #expect(PanelCatalog.panel(.dynamodb).content(for: snapshot).sections[0].columns.map(\.title).contains("WCU/s 1m"))
+        #expect(PanelCatalog.panel(.replication).content(for: snapshot).sections[0].columns.map(\.title).contains("LAG 1m"))
+    }
 }

@@ -42,12 +42,30 @@ import Testing
         let empty = #"{"MetricDataResults":[]}"#
         let source = CannedSource(["GetMetricData": [.success(Data(page1.utf8)), .success(Data(page2.utf8)), .success(Data(empty.utf8))]])
         let queries = (0..<501).map { MetricQuery(id: $0 == 0 ? "a" : $0 == 1 ? "b" : "q\($0)", namespace: "AWS/Lambda", metric: "Errors", dimensions: [], stat: "Sum") }
-        let series = try await CloudWatchClient(source).metricData(queries, start: Date(timeIntervalSince1970: 0), end: Date(timeIntervalSince1970: 600))
-        #expect(series["a"]?.values == [1, 2, 3])
+        let series = try await CloudWatchClient(source).metricData(queries, start: Date(timeIntervalSince1970: 0), end: Date(timeIntervalSince1970: 600)).series
+        #expect(series["a"]?.values == [1, 2, 3], "PartialData is completed by the next page")
         #expect(series["b"]?.values == [5])
         #expect(source.calls.count == 3)
         let sizes = source.calls.map { call -> Int in if case .json(let body) = call.input, case .array(let q)? = body["MetricDataQueries"] { q.count } else { -1 } }
         #expect(sizes == [500, 500, 1])
+    }
+
+    @Test func aResultTheServiceFailedIsRefusedAloneWithItsMessages() async throws {
+        let page = #"""
+        {"MetricDataResults":[{"Id":"a","Timestamps":[60],"Values":[4],"StatusCode":"Complete"},
+          {"Id":"b","Timestamps":[],"Values":[],"StatusCode":"InternalError","Messages":[{"Code":"InternalError","Value":"Internal server error"}]},
+          {"Id":"c","Timestamps":[],"Values":[],"StatusCode":"Forbidden"}],
+         "Messages":[{"Code":"MaxQueryTimeRangeExceed","Value":"the time range is too long"}]}
+        """#
+        let source = CannedSource(["GetMetricData": [.success(Data(page.utf8))]])
+        let queries = ["a", "b", "c"].map { MetricQuery(id: $0, namespace: "AWS/Lambda", metric: "Errors", dimensions: [], stat: "Sum") }
+        let result = try await CloudWatchClient(source).metricData(queries, start: Date(timeIntervalSince1970: 0), end: Date(timeIntervalSince1970: 600))
+        #expect(result.series["a"]?.values == [4])
+        #expect(result.refused.keys.sorted() == ["b", "c"])
+        #expect(result.refused["b"]?.code == "InternalError" && result.refused["b"]?.message == "InternalError: Internal server error")
+        #expect(result.refused["c"]?.message == "the service returned no data for this query")
+        let parsed = try CloudWatchClient.parseMetricData(Data(page.utf8), call: APICall(.cloudWatch, "GetMetricData", .json([:])))
+        #expect(parsed.messages == ["MaxQueryTimeRangeExceed: the time range is too long"])
     }
 
     @Test func recordedMetricMathResultParses() throws {

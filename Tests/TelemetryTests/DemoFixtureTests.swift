@@ -38,7 +38,7 @@ import Testing
             #expect(replayed.findings.sorted { $0.resourceId < $1.resourceId } == truth.findings.filter { $0.compliance == "NON_COMPLIANT" }.sorted { $0.resourceId < $1.resourceId })
             for lambda in truth.lambdas {
                 let row = try #require(replayed.lambdas.first { $0.function == lambda.function })
-                #expect(row.invocations == lambda.invocations && row.errors == lambda.errors && row.errorHistory == lambda.errorHistory)
+                #expect(row.invocations == lambda.invocations && row.errors == lambda.errors && row.errorHistory == lambda.errorHistory, "\(t) \(row) \(lambda)")
             }
             #expect(replayed.flows.ports.sorted { "\($0.environment)\($0.port)" < "\($1.environment)\($1.port)" }
                     == truth.flows.ports.sorted { "\($0.environment)\($0.port)" < "\($1.environment)\($1.port)" })

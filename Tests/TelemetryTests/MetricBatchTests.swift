@@ -5,24 +5,30 @@ import Testing
 
 /// GetMetricData batches that survive one bad query: split until the query is found, every other series kept.
 @Suite struct MetricBatchTests {
-    /// A CloudWatch stand-in that fails any GetMetricData call holding a query in `poison` (as a fault proxy would)
-    /// and answers the rest with one point per query.
+    /// A CloudWatch stand-in that fails any GetMetricData call holding a query in `poison` (as a fault proxy would;
+    /// only when asked with `stat`, if one is given) and answers the rest with one point per query.
     final class PoisonSource: ExchangeSource, @unchecked Sendable {
         let poison: Set<String>
         let status: Int
+        let stat: String?
         private let lock = NSLock()
         private(set) var batches: [[String]] = []
 
-        init(poison: Set<String>, status: Int = 500) {
+        init(poison: Set<String>, status: Int = 500, stat: String? = nil) {
             self.poison = poison
             self.status = status
+            self.stat = stat
         }
 
         func perform(_ call: APICall) async throws -> Data {
             guard case .json(let body) = call.input else { throw AWSError.configuration("not JSON") }
-            let ids = (body["MetricDataQueries"]?.array ?? []).compactMap { $0["Id"]?.string }
+            let queries = body["MetricDataQueries"]?.array ?? []
+            let ids = queries.compactMap { $0["Id"]?.string }
             lock.withLock { batches.append(ids) }
-            if !poison.isDisjoint(with: ids) {
+            let poisoned = queries.filter { query in
+                poison.contains(query["Id"]?.string ?? "") && (stat == nil || query["MetricStat"]?["Stat"]?.string == stat)
+            }
+            if !poisoned.isEmpty {
                 throw AWSError(service: "monitoring", operation: "GetMetricData", status: status, code: status == 400 ? "ValidationError" : "ServerError", message: "bad query")
             }
             let results = ids.map { #"{"Id":"\#($0)","Timestamps":[1795000000],"Values":[7],"StatusCode":"Complete"}"# }
@@ -60,5 +66,35 @@ import Testing
             ($0 as? AWSError)?.code == "AccessDenied"
         }
         #expect(denied.calls.count == 1, "access denied is no one query's fault: not split")
+    }
+
+    /// A poller of two functions against `source`, polled twice.
+    func twoPolls(_ source: PoisonSource) async -> (first: Snapshot, second: Snapshot) {
+        var watch = WatchList()
+        watch.functions = ["fn-a", "fn-b"]
+        let poller = EnvironmentPoller(environment: EnvironmentConfig(name: "staging", accountId: "287514036912", region: "us-west-2", watch: watch),
+                                       source: source, historyMinutes: 15, checkIdentity: false)
+        let first = await poller.poll(now: Date(timeIntervalSince1970: 1_795_000_090)).slices[.metrics] ?? Snapshot()
+        let second = await poller.poll(now: Date(timeIntervalSince1970: 1_795_000_150)).slices[.metrics] ?? Snapshot()
+        return (first, second)
+    }
+
+    @Test func aRefusedQueryIsNamedAndItsNumberIsMissingNotZero() async throws {
+        let (first, _) = await twoPolls(PoisonSource(poison: ["l1_thr"]))
+        #expect(first.metricRefusals.map(\.summary) == ["Throttles Sum of fn-b refused by this endpoint: ServerError: bad query"])
+        let fnB = try #require(first.lambdas.first { $0.function == "fn-b" })
+        #expect(fnB.throttles == nil && fnB.invocations == 7, "the refused number is \"-\", the rest are there")
+    }
+
+    @Test func refusedPercentilesAreReadAsMaximumAndStayNamed() async throws {
+        let source = PoisonSource(poison: ["l0_p95", "l1_p95"], stat: "p95")
+        let (first, second) = await twoPolls(source)
+        for snapshot in [first, second] {
+            #expect(snapshot.metricRefusals.map(\.summary) == ["Duration p95 refused by this endpoint: ServerError (HTTP 500); showing Maximum"])
+            #expect(snapshot.lambdas.allSatisfy { $0.durationP95Ms == 7 && $0.durationStatistic == "Maximum" })
+        }
+        let batches = source.batches.filter { !$0.isEmpty }
+        #expect(batches.count == 5 && batches[3] == ["l0_p95", "l1_p95"] && batches[4].contains("l0_p95"),
+                "whole, rest, percentiles (refused together, not split), their Maximum; then the second poll asks once: \(batches)")
     }
 }

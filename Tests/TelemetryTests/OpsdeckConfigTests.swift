@@ -112,6 +112,8 @@ extension OpsdeckConfigTests {
         ("poll_interval = 30\nenvironments.dev.account_id = \"104729364815\"\nenvironments.dev.region = 7\n", "line 3: environments.dev.region must be a non-empty string"),
         ("[watch]\nfunctions = [\"a\"]\nfunction = [\"b\"]\n[environments.dev]\naccount_id = \"104729364815\"\nregion = \"r\"\n", "line 3: watch: unknown setting 'function'"),
         ("history_minutes = 2\n[environments.dev]\naccount_id = \"104729364815\"\nregion = \"r\"\n", "line 1: history_minutes must be 5 to 1440"),
+        ("history_minutes = 10\nmetric_window_minutes = 15\n[environments.dev]\naccount_id = \"104729364815\"\nregion = \"r\"\n",
+         "line 2: metric_window_minutes (15) must not exceed history_minutes (10)"),
     ])
     func aBadValueNamesTheFileTheLineAndTheKey(text: String, message: String) throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("opsdeck-config-\(UUID().uuidString).toml")

@@ -76,10 +76,16 @@ import Testing
         #expect(plan.queries.map(\.id) == ["l0_inv", "l0_err", "l0_thr", "l0_p95", "t0_rcu", "t0_wcu", "t0_prcu", "t0_pwcu", "t0_rthr", "t0_wthr", "r0_lat"])
         let series = ["l0_inv": MetricSeries(points: [(60, 100), (120, 90)]), "l0_err": MetricSeries(points: [(60, 1), (120, 9)]),
                       "t0_wcu": MetricSeries(points: [(60, 6000)]), "t0_pwcu": MetricSeries(points: [(60, 50)]), "r0_lat": MetricSeries(points: [(60, 2500)])]
-        #expect(plan.lambdas(series, end: Date(timeIntervalSince1970: 180)) == [LambdaMetrics(environment: "staging", function: "csv", invocations: 90, errors: 9, throttles: nil, durationP95Ms: nil, errorHistory: [1, 9])],
-                "no throttle or duration datapoint is nil (shown \"-\"), not 0")
+        #expect(plan.queries.first { $0.id == "l0_p95" }?.period == 300, "the duration statistic is asked for over the window")
+        #expect(plan.lambdas(series, end: Date(timeIntervalSince1970: 180)) == [LambdaMetrics(environment: "staging", function: "csv", invocations: 190, errors: 10, throttles: nil, durationP95Ms: nil, errorHistory: [1, 9])],
+                "counts are summed over the window; no throttle or duration datapoint is nil (shown \"-\"), not 0")
+        let oneMinute = MetricPlan(plan.environment, windowMinutes: 1)
+        #expect(oneMinute.lambdas(series, end: Date(timeIntervalSince1970: 180)).first?.invocations == 90, "a one-minute window holds only the last minute")
+        #expect(plan.lambdas(series, end: Date(timeIntervalSince1970: 420)).first?.invocations == 90, "a minute that left the window is no longer counted")
         let later = plan.lambdas(series, end: Date(timeIntervalSince1970: 120 + 15 * 60))
         #expect(later.first?.invocations == nil && later.first?.idle == true, "a datapoint 15 minutes old is not shown as current")
+        let range = plan.range(end: Date(timeIntervalSince1970: 3600), historyMinutes: 12)
+        #expect(range.start == Date(timeIntervalSince1970: 3600 - 15 * 60), "the read starts a whole number of windows before its end")
         #expect(plan.tables(series).first?.consumedWCU == 100 && plan.tables(series).first?.provisionedWCU == 50 && plan.tables(series).first?.provisionedRCU == nil)
         #expect(plan.replication(series).first?.latestSeconds == 2.5)
     }

@@ -13,8 +13,6 @@ public struct AWSClient: ExchangeSource {
     public var now: @Sendable () -> Date = Date.init
     public var sleep: @Sendable (Double) async throws -> Void = { try await Task.sleep(nanoseconds: UInt64($0 * 1e9)) }
     public var jitter: @Sendable () -> Double = { Double.random(in: 0..<1) }
-    /// Called once per HTTP attempt, for counting API calls.
-    public var onAttempt: (@Sendable (APICall) -> Void)?
     /// Whether calls that change AWS may be sent (--allow-actions); when false they fail before leaving the process.
     public var allowsActions = false
 
@@ -90,8 +88,8 @@ public struct AWSClient: ExchangeSource {
         }
         var components = URLComponents(url: base, resolvingAgainstBaseURL: false)!
         components.path = path
-        let http = HTTPRequest(method: "POST", url: components.url!, headers: request.headers.filter { $0.name != "Host" }, body: body)
-        onAttempt?(call)
+        let http = HTTPRequest(method: "POST", url: components.url!, headers: request.headers.filter { $0.name != "Host" }, body: body,
+                               operation: "\(call.service.endpointPrefix) \(call.operation)")
         let response = try await transport.send(http)
         guard (200..<300).contains(response.status) else {
             let error = AWSError.from(response, call: call)

@@ -26,7 +26,7 @@ public enum ContainerCredentials {
             }
             let response: HTTPResponse
             do {
-                response = try await transport.send(HTTPRequest(method: "GET", url: url, headers: headers))
+                response = try await transport.send(HTTPRequest(method: "GET", url: url, headers: headers, operation: "container credentials"))
             } catch {
                 throw CredentialError("container credentials endpoint \(url.host ?? "?") did not answer: \(error)")
             }

@@ -6,11 +6,14 @@ public struct HTTPRequest: Sendable {
     public var url: URL
     public var headers: [(name: String, value: String)]
     public var body: Data
+    /// What the request does, as "service Operation" (e.g. "sts AssumeRole"), for counting what reaches the wire.
+    public var operation: String
 
-    public init(method: String, url: URL, headers: [(name: String, value: String)] = [], body: Data = Data()) {
+    public init(method: String, url: URL, headers: [(name: String, value: String)] = [], body: Data = Data(), operation: String = "") {
         self.method = method
         self.url = url
         self.headers = headers
         self.body = body
+        self.operation = operation
     }
 }

@@ -45,7 +45,8 @@ final class DemoAWS: ExchangeSource, @unchecked Sendable {
             let name = call.parameter("StackSetName")
             body = DemoResponses.listStackInstances(snapshot.stacks.filter { $0.environment == env && $0.isStackSet && $0.name == name }, environment: environment)
         case (.cloudWatch, "GetMetricData"):
-            body = DemoResponses.metricData(call, series: { DemoMetrics(story: self.story, snapshot: snapshot, environment: self.environment, t: t).series($0) })
+            let range = call.metricRange(from: story.start)
+            body = DemoResponses.metricData(call, series: { DemoMetrics(story: self.story, snapshot: snapshot, environment: self.environment, t: t, range: range).series($0) })
         case (.cloudWatch, "DescribeAlarms"):
             body = DemoResponses.describeAlarms(snapshot.alarms.filter { $0.environment == env })
         case (.config, "DescribeComplianceByConfigRule"):
@@ -70,6 +71,13 @@ extension APICall {
     /// A query parameter's value.
     func parameter(_ name: String) -> String? {
         if case .query(let parameters) = input { parameters.first { $0.name == name }?.value } else { nil }
+    }
+
+    /// A GetMetricData request's StartTime to EndTime, in whole seconds after `start`.
+    func metricRange(from start: Date) -> Range<Int> {
+        guard case .json(let body) = input, let from = body["StartTime"]?.double, let to = body["EndTime"]?.double, to >= from else { return 0..<0 }
+        let origin = start.timeIntervalSince1970
+        return Int(from - origin)..<Int(to - origin)
     }
 
     /// A top-level string member of a JSON input.

@@ -3,13 +3,16 @@ import AWSCore
 import Telemetry
 import Recording
 
-/// The CloudWatch series behind the story's rows: each request's metric and dimensions are looked up in the
-/// snapshot, with histories laid out one point per story step ending now.
+/// The CloudWatch series behind the story's rows: Lambda series are the story's per-minute numbers laid out in the
+/// request's periods from its StartTime to its EndTime, as CloudWatch lays them out; other metrics are looked up in
+/// the snapshot, with histories laid out one point per story step ending now.
 struct DemoMetrics {
     let story: DemoStory
     let snapshot: Snapshot
     let environment: EnvironmentConfig
     let t: Int
+    /// The request's StartTime and EndTime, in seconds into the story.
+    let range: Range<Int>
 
     /// Points for one MetricDataQueries entry: (epoch seconds, value).
     func series(_ query: JSONValue) -> [(Double, Double)] {
@@ -21,13 +24,21 @@ struct DemoMetrics {
         let env = environment.name
         switch namespace {
         case "AWS/Lambda":
-            guard let row = snapshot.lambdas.first(where: { $0.environment == env && $0.function == dimensions["FunctionName"] }) else { return [] }
+            guard let function = story.functions().first(where: { $0.environment == env && $0.name == dimensions["FunctionName"] }),
+                  let period = query["MetricStat"]?["Period"]?.double.map({ Int($0) }), period >= 60 else { return [] }
+            let value: (DemoStory.LambdaMinute) -> Double
             switch name {
-            case "Invocations": return row.invocations.map(latest) ?? []
-            case "Errors": return history(row.errorHistory)
-            case "Throttles": return row.throttles.map(latest) ?? []
-            case "Duration": return row.durationP95Ms.map(latest) ?? []
+            case "Invocations": value = \.invocations
+            case "Errors": value = \.errors
+            case "Throttles": value = \.throttles
+            case "Duration": value = \.p95
             default: return []
+            }
+            // A period's p95 is the story's p95 of its last minute; sums are over the period's minutes.
+            return stride(from: range.lowerBound, to: range.upperBound - period + 1, by: period).map { start in
+                let minutes = stride(from: start, to: start + period, by: 60).map(function.minute)
+                let total = name == "Duration" ? value(minutes.last!) : minutes.reduce(0) { $0 + value($1) }
+                return (story.date(start).timeIntervalSince1970, total)
             }
         case "AWS/DynamoDB" where dimensions["ReceivingRegion"] != nil:
             guard let row = snapshot.replication.first(where: { $0.kind == .dynamodb && $0.source.hasPrefix(env + " ") && $0.resource == dimensions["TableName"] && $0.destination == dimensions["ReceivingRegion"] }) else { return [] }

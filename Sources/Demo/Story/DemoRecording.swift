@@ -30,13 +30,15 @@ public enum DemoRecording {
         final class Clock: @unchecked Sendable { var date = Date(timeIntervalSince1970: 0) }
         let clock = Clock()
         let environments = environments(story)
-        let historyMinutes = story.historyLength * story.step / 60
-        let recorder = try Recorder(url: url, header: Recording.Header(title: title, start: story.start, historyMinutes: historyMinutes, environments: environments),
-                                    gzip: gzip, now: { clock.date })
+        let historyMinutes = story.historyMinutes
+        var header = Recording.Header(title: title, start: story.start, historyMinutes: historyMinutes, environments: environments)
+        header.windowMinutes = DemoStory.windowMinutes
+        let recorder = try Recorder(url: url, header: header, gzip: gzip, now: { clock.date })
         let accounts = environments.map { DemoAWS(story: story, environment: $0) }
         var sources: [String: any ExchangeSource] = [:]
         for (environment, account) in zip(environments, accounts) { sources[environment.name] = RecordingSource(account, environment: environment, recorder: recorder) }
-        let poller = Poller(environments: environments, sources: sources, interval: Double(story.step), historyMinutes: historyMinutes)
+        let poller = Poller(environments: environments, sources: sources, interval: Double(story.step), historyMinutes: historyMinutes,
+                            windowMinutes: DemoStory.windowMinutes)
         for t in stride(from: 0, through: story.duration, by: story.step) {
             clock.date = story.date(t)
             for account in accounts { account.advance(to: t) }

@@ -30,27 +30,51 @@ extension DemoStory {
         ]
     }
 
-    /// Lambda functions of the CSV pipeline, validators, replication monitors and backups.
-    func lambdas(_ t: Int) -> [LambdaMetrics] {
+    /// One function's CloudWatch numbers for the minute starting at a time: sums of invocations, errors and
+    /// throttles, and the p95 duration.
+    struct LambdaMinute {
+        var invocations: Double
+        var errors: Double
+        var throttles: Double
+        var p95: Double
+    }
+
+    /// The functions of the CSV pipeline, validators, replication monitors and backups, each with its numbers for the
+    /// minute starting at any time.
+    func functions() -> [(environment: String, name: String, minute: (Int) -> LambdaMinute)] {
         func function(_ env: String, _ name: String, invocations: Double, errorRate: @escaping (Int) -> Double,
-                      throttles: Double = 0, p95: Double) -> LambdaMetrics {
-            let errors: (Int) -> Double = { t in (self.noise.jitter(invocations, 0.1, name, t) * errorRate(t)).rounded() }
-            return LambdaMetrics(environment: env, function: name, invocations: noise.jitter(invocations, 0.1, name, t).rounded(),
-                                 errors: errors(t), throttles: throttles.rounded(), durationP95Ms: noise.jitter(p95, 0.05, name + "-p95", t).rounded(),
-                                 errorHistory: history(t, errors))
+                      throttles: @escaping (Int) -> Double = { _ in 0 }, p95: @escaping (Int) -> Double) -> (environment: String, name: String, minute: (Int) -> LambdaMinute) {
+            (env, name, { t in
+                let calls = self.noise.jitter(invocations, 0.1, name, t)
+                return LambdaMinute(invocations: calls.rounded(), errors: (calls * errorRate(t)).rounded(), throttles: throttles(t).rounded(),
+                                    p95: self.noise.jitter(p95(t), 0.05, name + "-p95", t).rounded())
+            })
         }
-        let i = intensity(t)
         return [
             function("staging", "staging-csv-processor", invocations: 1150, errorRate: { 0.004 + 0.38 * self.intensity($0) },
-                     throttles: i > 0.7 ? 60 * i : 0, p95: 850 + 5600 * i),
-            function("staging", "staging-schema-validator", invocations: 1140, errorRate: { 0.002 + 0.05 * self.intensity($0) }, p95: 120 + 60 * i),
-            function("staging", "staging-replication-monitor", invocations: 10, errorRate: { _ in 0 }, p95: 340),
-            function("prod", "prod-csv-processor", invocations: 4200, errorRate: { _ in 0.002 }, p95: 910),
-            function("prod", "prod-schema-validator", invocations: 4180, errorRate: { _ in 0.001 }, p95: 118),
-            function("prod", "prod-replication-monitor", invocations: 10, errorRate: { _ in 0 }, p95: 360),
-            function("prod", "prod-dynamodb-backup", invocations: 1, errorRate: { _ in 0 }, p95: 2400),
-            function("dev", "dev-csv-processor", invocations: 36, errorRate: { _ in 0.03 }, p95: 780),
+                     throttles: { self.intensity($0) > 0.7 ? 60 * self.intensity($0) : 0 }, p95: { 850 + 5600 * self.intensity($0) }),
+            function("staging", "staging-schema-validator", invocations: 1140, errorRate: { 0.002 + 0.05 * self.intensity($0) }, p95: { 120 + 60 * self.intensity($0) }),
+            function("staging", "staging-replication-monitor", invocations: 10, errorRate: { _ in 0 }, p95: { _ in 340 }),
+            function("prod", "prod-csv-processor", invocations: 4200, errorRate: { _ in 0.002 }, p95: { _ in 910 }),
+            function("prod", "prod-schema-validator", invocations: 4180, errorRate: { _ in 0.001 }, p95: { _ in 118 }),
+            function("prod", "prod-replication-monitor", invocations: 10, errorRate: { _ in 0 }, p95: { _ in 360 }),
+            function("prod", "prod-dynamodb-backup", invocations: 1, errorRate: { _ in 0 }, p95: { _ in 2400 }),
+            function("dev", "dev-csv-processor", invocations: 36, errorRate: { _ in 0.03 }, p95: { _ in 780 }),
         ]
+    }
+
+    /// The Lambda rows a poll at `t` shows: sums over the `windowMinutes` whole minutes before `t`'s minute, the p95
+    /// of the last of them, and one error count per minute of the history.
+    func lambdas(_ t: Int) -> [LambdaMetrics] {
+        let end = t - t % 60
+        let window = stride(from: end - Self.windowMinutes * 60, to: end, by: 60).map { $0 }
+        let history = stride(from: end - historyMinutes * 60, to: end, by: 60).map { $0 }
+        return functions().map { env, name, minute in
+            let minutes = window.map(minute)
+            return LambdaMetrics(environment: env, function: name, invocations: minutes.reduce(0) { $0 + $1.invocations },
+                                 errors: minutes.reduce(0) { $0 + $1.errors }, throttles: minutes.reduce(0) { $0 + $1.throttles },
+                                 durationP95Ms: minute(end - 60).p95, errorHistory: history.map { minute($0).errors }, windowMinutes: Self.windowMinutes)
+        }
     }
 
     /// DynamoDB tables' consumed capacity and throttling.

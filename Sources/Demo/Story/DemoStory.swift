@@ -24,6 +24,12 @@ public struct DemoStory: Sendable {
         self.historyLength = historyLength
     }
 
+    /// The minutes the demo's Lambda numbers cover.
+    public static let windowMinutes = 5
+
+    /// The minutes of metric history a poll reads.
+    public var historyMinutes: Int { historyLength * step / 60 }
+
     /// How hard the incident bites at `t`: 0 before it starts, 1 at its worst, back to 0 after the fix drains.
     func intensity(_ t: Int) -> Double {
         switch t {

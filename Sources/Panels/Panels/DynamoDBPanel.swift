@@ -1,7 +1,8 @@
 import Telemetry
 import AWSCore
 
-/// DynamoDB consumed read/write capacity against provisioned, with throttled requests.
+/// DynamoDB consumed read/write capacity (units per second) against provisioned, with throttled requests, from the
+/// newest one-minute datapoint.
 public struct DynamoDBPanel: Panel {
     public let id = PanelID.dynamodb
 
@@ -10,8 +11,8 @@ public struct DynamoDBPanel: Panel {
     public func content(for snapshot: Snapshot) -> PanelContent {
         let columns = [
             Column("ENV", width: 7, dropOrder: 2), Column("TABLE", width: 12, flexible: true),
-            Column("RCU", width: 9, alignRight: true), Column("WCU", width: 9, alignRight: true),
-            Column("THROTTLED", width: 9, alignRight: true), Column("WCU TREND", width: 10, flexible: true, dropOrder: 1),
+            Column("RCU/s 1m", width: 9, alignRight: true), Column("WCU/s 1m", width: 9, alignRight: true),
+            Column("THROT 1m", width: 9, alignRight: true), Column("WCU TREND", width: 10, flexible: true, dropOrder: 1),
         ]
         let rows = snapshot.tables.map { table in
             let throttles = table.readThrottles + table.writeThrottles
@@ -32,7 +33,8 @@ public struct DynamoDBPanel: Panel {
             )
         }
         let throttled = snapshot.tables.filter { $0.readThrottles + $0.writeThrottles > 0 }.count
-        return PanelContent(sections: [TableSection(columns: columns, rows: rows)],
+        let refused = RefusalRows.section(snapshot) { $0.namespace == "AWS/DynamoDB" && $0.metric != "ReplicationLatency" }
+        return PanelContent(sections: [refused, TableSection(columns: columns, rows: rows)].compactMap { $0 },
                             summary: "\(snapshot.tables.count) tables · \(throttled) throttled")
     }
 

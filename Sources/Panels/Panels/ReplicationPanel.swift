@@ -1,7 +1,8 @@
 import Telemetry
 import AWSCore
 
-/// S3 replication and DynamoDB global-table replication latency against thresholds, with trends.
+/// S3 replication and DynamoDB global-table replication latency against thresholds, with trends, from the newest
+/// one-minute datapoint.
 public struct ReplicationPanel: Panel {
     public let id = PanelID.replication
 
@@ -10,7 +11,7 @@ public struct ReplicationPanel: Panel {
     public func content(for snapshot: Snapshot) -> PanelContent {
         let columns = [
             Column("KIND", width: 8), Column("RESOURCE", width: 14, flexible: true), Column("ROUTE", width: 14, flexible: true, dropOrder: 3),
-            Column("LAG", width: 6, alignRight: true), Column("LIMIT", width: 6, alignRight: true, dropOrder: 2),
+            Column("LAG 1m", width: 6, alignRight: true), Column("LIMIT", width: 6, alignRight: true, dropOrder: 2),
             Column("PENDING", width: 7, alignRight: true, dropOrder: 4), Column("TREND", width: 10, flexible: true, dropOrder: 1),
         ]
         let rows = snapshot.replication.map { lag in
@@ -33,7 +34,8 @@ public struct ReplicationPanel: Panel {
             )
         }
         let over = snapshot.replication.filter { $0.latestSeconds > $0.thresholdSeconds }.count
-        return PanelContent(sections: [TableSection(columns: columns, rows: rows)],
+        let refused = RefusalRows.section(snapshot) { $0.namespace == "AWS/S3" || $0.metric == "ReplicationLatency" }
+        return PanelContent(sections: [refused, TableSection(columns: columns, rows: rows)].compactMap { $0 },
                             summary: "\(snapshot.replication.count) routes · \(over) over threshold")
     }
 }

@@ -19,11 +19,16 @@ public struct Recording: Equatable, Sendable {
         public var title: String
         public var start: Date
         public var historyMinutes: Int
+        /// Minutes the session's Lambda numbers covered (absent in recordings older than the setting: the default).
+        public var windowMinutes: Int?
         public var environments: [Environment]
         /// The Config aggregator the session read compliance from, if any.
         public var aggregator: AggregatorConfig?
         /// The environment whose monitoring account read every account's metrics, if any.
         public var monitoring: String?
+
+        /// The window the replay reads Lambda numbers over.
+        public var metricWindow: Int { windowMinutes ?? MetricPlan.defaultWindowMinutes }
 
         public init(title: String, start: Date, historyMinutes: Int, environments: [EnvironmentConfig], aggregator: AggregatorConfig? = nil, monitoring: String? = nil) {
             format = Recording.formatName

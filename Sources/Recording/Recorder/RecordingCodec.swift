@@ -150,6 +150,9 @@ public enum RecordingCodec {
         guard (1...Self.maxHistoryMinutes).contains(header.historyMinutes) else {
             throw RecordingError(line: 1, cause: "historyMinutes \(header.historyMinutes) is out of range (1 to \(Self.maxHistoryMinutes))")
         }
+        guard (1...min(60, header.historyMinutes)).contains(header.metricWindow) else {
+            throw RecordingError(line: 1, cause: "windowMinutes \(header.metricWindow) is out of range (1 to 60, and at most historyMinutes)")
+        }
         return header
     }
 

@@ -9,7 +9,8 @@ public enum RecordingReplay {
     public static func fixture(from recording: Recording) async -> Fixture {
         let environments = recording.header.environments.map(\.config)
         let sources = Dictionary(uniqueKeysWithValues: environments.map { ($0.name, ReplaySource()) })
-        let poller = Poller(environments: environments, sources: sources, interval: 1, historyMinutes: recording.header.historyMinutes, aggregator: recording.header.aggregator, monitoring: recording.header.monitoring)
+        let poller = Poller(environments: environments, sources: sources, interval: 1, historyMinutes: recording.header.historyMinutes,
+                            windowMinutes: recording.header.metricWindow, aggregator: recording.header.aggregator, monitoring: recording.header.monitoring)
         let first = recording.cycles.first?.t ?? 0
         var frames: [Fixture.Frame] = []
         for cycle in recording.cycles {

@@ -1,7 +1,7 @@
 import Foundation
 import AWSCore
 
-/// What a resilient GetMetricData read came to: the series, and the queries the service refused on their own.
+/// What a GetMetricData read came to: the series, and the queries the service refused on their own.
 public struct MetricResult: Sendable {
     public var series: [String: MetricSeries] = [:]
     /// Query id to why the service refused that query alone.
@@ -15,8 +15,8 @@ public struct MetricResult: Sendable {
 
 extension CloudWatchClient {
     /// Reads `queries` and, when a batch fails with an error one query may cause (a validation error, or a server
-    /// error such as an emulator's on percentiles), splits it, percentile queries apart first and then in halves,
-    /// so every other query's series is kept and the refused ones are named. When every query is refused the
+    /// error such as an emulator's on percentiles), splits it, percentile queries apart first (refused together if
+    /// they fail together) and then in halves, so every other query's series is kept and the refused ones are named. When every query is refused the
     /// original error is thrown: the whole call fails, not one query.
     public func resilientMetricData(_ queries: [MetricQuery], start: Date, end: Date) async throws -> MetricResult {
         do {
@@ -31,9 +31,10 @@ extension CloudWatchClient {
 
     private func split(_ queries: [MetricQuery], start: Date, end: Date) async throws -> MetricResult {
         do {
-            return MetricResult(series: try await metricData(queries, start: start, end: end))
+            return try await metricData(queries, start: start, end: end)
         } catch let error as AWSError where Self.mayComeFromOneQuery(error) {
-            guard queries.count > 1 else { throw Refusal(error: error) }
+            // Percentiles failing together are the endpoint refusing percentiles, not one bad query: no need to split them.
+            guard queries.count > 1, !queries.allSatisfy(\.isPercentile) else { throw Refusal(error: error) }
             let percentiles = queries.filter(\.isPercentile)
             let halves = !percentiles.isEmpty && percentiles.count < queries.count
                 ? [queries.filter { !$0.isPercentile }, percentiles]

@@ -54,4 +54,10 @@ public struct MetricSeries: Sendable, Equatable {
     public func latest(since time: Double) -> Double? {
         points.last.flatMap { $0.time >= time ? $0.value : nil }
     }
+
+    /// The sum of the values stamped at or after `time`: nil when there are none.
+    public func sum(since time: Double) -> Double? {
+        let recent = points.reversed().prefix { $0.time >= time }
+        return recent.isEmpty ? nil : recent.reduce(0) { $0 + $1.value }
+    }
 }

@@ -8,6 +8,8 @@ public struct OpsdeckConfig: Sendable, Equatable {
     public var pollInterval: Double = 60
     /// Minutes of metric history fetched for sparklines.
     public var historyMinutes: Int = 30
+    /// Minutes the Lambda numbers cover: counts summed, duration the window's statistic.
+    public var metricWindowMinutes = MetricPlan.defaultWindowMinutes
     /// Seconds an API request may take before it counts as timed out (then it is retried).
     public var requestTimeout: Double = 20
     /// Seconds a profile's credential_process may take before it is stopped.
@@ -51,7 +53,7 @@ public struct OpsdeckConfig: Sendable, Equatable {
     /// Parses config TOML text; environments without a region take `defaultRegion` (AWS_REGION / AWS_DEFAULT_REGION).
     public static func parse(_ text: String, defaultRegion: String? = nil) throws -> OpsdeckConfig {
         let root = try TOMLDocument.parse(text)
-        let known: Set<String> = ["poll_interval", "history_minutes", "request_timeout", "credential_process_timeout", "max_response_mb", "log_level", "allow_actions", "environments", "watch", "discovery", "aggregator", "monitoring"]
+        let known: Set<String> = ["poll_interval", "history_minutes", "metric_window_minutes", "request_timeout", "credential_process_timeout", "max_response_mb", "log_level", "allow_actions", "environments", "watch", "discovery", "aggregator", "monitoring"]
         if let unknown = root.keys.sorted().first(where: { !known.contains($0) }) { throw ConfigError("unknown setting '\(unknown)'", key: [unknown]) }
         var config = OpsdeckConfig(environments: [])
         /// The number at `key`, nil when absent; outside `range` or not a number, an error saying it must be `rule`.
@@ -68,6 +70,10 @@ public struct OpsdeckConfig: Sendable, Equatable {
         }
         config.pollInterval = try number("poll_interval", 10...86_400, "10 to 86400 seconds") ?? config.pollInterval
         config.historyMinutes = try integer("history_minutes", 5...1440, "5 to 1440") ?? config.historyMinutes
+        config.metricWindowMinutes = try integer("metric_window_minutes", 1...60, "1 to 60") ?? config.metricWindowMinutes
+        guard config.metricWindowMinutes <= config.historyMinutes else {
+            throw ConfigError("metric_window_minutes (\(config.metricWindowMinutes)) must not exceed history_minutes (\(config.historyMinutes))", key: ["metric_window_minutes"])
+        }
         config.requestTimeout = try number("request_timeout", 1...300, "1 to 300 seconds") ?? config.requestTimeout
         config.credentialProcessTimeout = try number("credential_process_timeout", 1...3600, "1 to 3600 seconds") ?? config.credentialProcessTimeout
         config.maxResponseMB = try integer("max_response_mb", 1...1024, "a whole number from 1 to 1024") ?? config.maxResponseMB

@@ -1,8 +1,8 @@
 import Foundation
 import AWSCore
 
-/// One Lambda function's metrics per minute, from the newest one-minute datapoint within `MetricPlan.windowMinutes`,
-/// with its error history; nil where the window holds no datapoint.
+/// One Lambda function's metrics over the last `windowMinutes` (counts summed, duration the window's statistic),
+/// with its per-minute error history; nil where the window holds no datapoint.
 public struct LambdaMetrics: Codable, Equatable, Sendable {
     public var environment: String
     public var function: String
@@ -13,9 +13,11 @@ public struct LambdaMetrics: Codable, Equatable, Sendable {
     public var errorHistory: [Double]
     /// The statistic `durationP95Ms` holds when it is not p95 (Maximum, where the endpoint refuses percentiles).
     public var durationStatistic: String?
+    /// The minutes the numbers cover.
+    public var windowMinutes: Int
 
     public init(environment: String, function: String, invocations: Double?, errors: Double?, throttles: Double?, durationP95Ms: Double?, errorHistory: [Double],
-                durationStatistic: String? = nil) {
+                durationStatistic: String? = nil, windowMinutes: Int = MetricPlan.defaultWindowMinutes) {
         self.environment = environment
         self.function = function
         self.invocations = invocations
@@ -24,6 +26,7 @@ public struct LambdaMetrics: Codable, Equatable, Sendable {
         self.durationP95Ms = durationP95Ms
         self.errorHistory = errorHistory
         self.durationStatistic = durationStatistic
+        self.windowMinutes = windowMinutes
     }
 
     /// Errors as a fraction of invocations (0 when idle).

@@ -12,11 +12,13 @@ public struct Snapshot: Codable, Equatable, Sendable {
     public var flows: FlowTraffic
     public var findings: [ComplianceFinding]
     public var alarms: [AlarmSummary]
+    /// Metric queries refused on their own; their numbers are "-" and each panel names them on a row.
+    public var metricRefusals: [MetricRefusal]
 
     public init(
         capturedAt: Date = .distantPast, accounts: [AccountStatus] = [], stacks: [StackSummary] = [],
         replication: [ReplicationLag] = [], lambdas: [LambdaMetrics] = [], tables: [TableThroughput] = [],
-        flows: FlowTraffic = FlowTraffic(), findings: [ComplianceFinding] = [], alarms: [AlarmSummary] = []
+        flows: FlowTraffic = FlowTraffic(), findings: [ComplianceFinding] = [], alarms: [AlarmSummary] = [], metricRefusals: [MetricRefusal] = []
     ) {
         self.capturedAt = capturedAt
         self.accounts = accounts
@@ -27,6 +29,7 @@ public struct Snapshot: Codable, Equatable, Sendable {
         self.flows = flows
         self.findings = findings
         self.alarms = alarms
+        self.metricRefusals = metricRefusals
     }
 
     /// Adds the data of `slice` (one section's, or another snapshot's) to this snapshot's; accounts and time stay.
@@ -40,5 +43,6 @@ public struct Snapshot: Codable, Equatable, Sendable {
         flows.peerings += slice.flows.peerings
         findings += slice.findings
         alarms += slice.alarms
+        metricRefusals += slice.metricRefusals
     }
 }

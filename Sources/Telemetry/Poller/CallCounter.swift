@@ -2,13 +2,22 @@ import Foundation
 import AWSCore
 
 /// Counts API calls by "service Operation", shared by every source of a poller, and how many calls each
-/// environment has made and had answered (the first poll's progress).
+/// environment has made and had answered (the first poll's progress). Live, the counts are of the requests sent
+/// (retries, AssumeRole and other credential calls included); replayed, of the recorded calls.
 public final class CallCounter: @unchecked Sendable {
     private let lock = NSLock()
     private var counts: [String: Int] = [:]
+    private var sent: [String: Int] = [:]
     private var progress: [String: CallProgress] = [:]
+    /// Whether `drain` reports the requests a `CountedTransport` saw rather than the calls sources made.
+    private let countsRequests: Bool
 
-    public init() {}
+    public init(countsRequests: Bool = false) { self.countsRequests = countsRequests }
+
+    /// Records one request that went onto the wire.
+    public func recordSent(_ operation: String) {
+        lock.withLock { sent[operation, default: 0] += 1 }
+    }
 
     /// Records one call of `environment`.
     public func record(_ call: APICall, environment: String = "") {
@@ -28,11 +37,11 @@ public final class CallCounter: @unchecked Sendable {
         lock.withLock { progress[environment] ?? CallProgress() }
     }
 
-    /// The counts so far, and resets them.
+    /// The counts so far (requests sent when counting requests), and resets them.
     public func drain() -> [String: Int] {
         lock.withLock {
-            defer { counts = [:] }
-            return counts
+            defer { counts = [:]; sent = [:] }
+            return countsRequests ? sent : counts
         }
     }
 }
@@ -65,5 +74,21 @@ public struct CallProgress: Codable, Equatable, Sendable {
     public init(answered: Int = 0, made: Int = 0) {
         self.answered = answered
         self.made = made
+    }
+}
+
+/// A transport that counts each request it sends, so retries and credential calls are in the API-call figures.
+public struct CountedTransport: HTTPTransport {
+    public var inner: any HTTPTransport
+    public var counter: CallCounter
+
+    public init(_ inner: any HTTPTransport, counter: CallCounter) {
+        self.inner = inner
+        self.counter = counter
+    }
+
+    public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        counter.recordSent(request.operation.isEmpty ? "\(request.method) \(request.url.host ?? "")" : request.operation)
+        return try await inner.send(request)
     }
 }

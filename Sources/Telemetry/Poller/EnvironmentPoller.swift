@@ -7,6 +7,8 @@ public struct EnvironmentPoller: Sendable {
     public var source: any ExchangeSource
     /// Minutes of metric history; flow logs are read for the last five minutes of it.
     public var historyMinutes: Int
+    /// Minutes the Lambda numbers cover (`metric_window_minutes`).
+    public var windowMinutes: Int
     /// Whether to check the credentials' account against the configured one (first poll only).
     public var checkIdentity: Bool
     /// When compliance comes from an aggregator: its name, whether this environment holds it, and environment names by account.
@@ -16,10 +18,11 @@ public struct EnvironmentPoller: Sendable {
     /// What the CloudWatch endpoint refused in earlier polls.
     let metricMemory = MetricMemory()
 
-    public init(environment: EnvironmentConfig, source: any ExchangeSource, historyMinutes: Int = 30, checkIdentity: Bool = true) {
+    public init(environment: EnvironmentConfig, source: any ExchangeSource, historyMinutes: Int = 30, windowMinutes: Int = MetricPlan.defaultWindowMinutes, checkIdentity: Bool = true) {
         self.environment = environment
         self.source = source
         self.historyMinutes = historyMinutes
+        self.windowMinutes = windowMinutes
         self.checkIdentity = checkIdentity
     }
 

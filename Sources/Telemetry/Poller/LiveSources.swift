@@ -5,8 +5,11 @@ import AWSCore
 /// environment's role if it names one, signed clients over one shared libcurl transport.
 public enum LiveSources {
     /// Sources by environment name, and a message for each environment whose credentials could not be set up; calls that
-    /// change AWS leave the process only when `allowActions` is set.
-    public static func make(config: OpsdeckConfig, environment: [String: String], transport: any HTTPTransport, allowActions: Bool = false) -> (sources: [String: any ExchangeSource], errors: [String: String]) {
+    /// change AWS leave the process only when `allowActions` is set. Every request sent, credential calls included,
+    /// is counted in `counter` when one is given.
+    public static func make(config: OpsdeckConfig, environment: [String: String], transport shared: any HTTPTransport, allowActions: Bool = false,
+                            counter: CallCounter? = nil) -> (sources: [String: any ExchangeSource], errors: [String: String]) {
+        let transport: any HTTPTransport = counter.map { CountedTransport(shared, counter: $0) } ?? shared
         var sources: [String: any ExchangeSource] = [:]
         var errors: [String: String] = [:]
         let profiles: AWSProfiles

@@ -2,25 +2,29 @@ import Foundation
 import AWSCore
 
 /// The CloudWatch metric queries behind an environment's Lambda, DynamoDB and replication rows, and how their series
-/// become those rows. Counts are per one-minute period; capacity is per second.
+/// become those rows. Lambda numbers are over the last `windowMinutes`; DynamoDB and replication numbers are the
+/// newest one-minute datapoint, capacity per second.
 public struct MetricPlan: Sendable {
-    /// How old, in minutes, the newest one-minute datapoint behind a Lambda number may be (CloudWatch publishes
-    /// Lambda metrics a minute or two late); an older one is not shown as current, the number is "-".
-    public static let windowMinutes = 5
+    /// The window Lambda numbers cover unless `metric_window_minutes` says otherwise.
+    public static let defaultWindowMinutes = 5
 
     public var environment: EnvironmentConfig
     public var queries: [MetricQuery] = []
     /// The statistic Lambda durations are read with: p95, or Maximum where the endpoint refuses percentiles.
     public var durationStat: String
+    /// Minutes the Lambda numbers cover: invocations, errors and throttles are summed over them, and the duration
+    /// statistic is asked for with that period.
+    public var windowMinutes: Int
 
-    public init(_ environment: EnvironmentConfig, durationStat: String = "p95") {
+    public init(_ environment: EnvironmentConfig, durationStat: String = "p95", windowMinutes: Int = MetricPlan.defaultWindowMinutes) {
         self.environment = environment
         self.durationStat = durationStat
+        self.windowMinutes = windowMinutes
         let watch = environment.watch
         for (i, function) in watch.functions.enumerated() {
             let dims = [(name: "FunctionName", value: function)]
-            queries += [("inv", "Invocations", "Sum"), ("err", "Errors", "Sum"), ("thr", "Throttles", "Sum"), ("p95", "Duration", durationStat)].map {
-                MetricQuery(id: "l\(i)_\($0.0)", namespace: "AWS/Lambda", metric: $0.1, dimensions: dims, stat: $0.2)
+            queries += [("inv", "Invocations", "Sum", 60), ("err", "Errors", "Sum", 60), ("thr", "Throttles", "Sum", 60), ("p95", "Duration", durationStat, windowMinutes * 60)].map {
+                MetricQuery(id: "l\(i)_\($0.0)", namespace: "AWS/Lambda", metric: $0.1, dimensions: dims, stat: $0.2, period: $0.3)
             }
         }
         for (i, table) in watch.tables.enumerated() {
@@ -44,17 +48,25 @@ public struct MetricPlan: Sendable {
         }
     }
 
-    /// Lambda rows from fetched series read up to `end`: each number is the newest one-minute datapoint in the window,
-    /// or nil without one.
+    /// The time range one read covers: `historyMinutes` back from `end`, widened to a whole number of windows so the
+    /// last window-long period of the duration query is exactly the window before `end` (CloudWatch lays periods out
+    /// from the start time).
+    public func range(end: Date, historyMinutes: Int) -> (start: Date, end: Date) {
+        let windows = (max(historyMinutes, windowMinutes) + windowMinutes - 1) / windowMinutes
+        return (end.addingTimeInterval(-Double(windows * windowMinutes * 60)), end)
+    }
+
+    /// Lambda rows from fetched series read up to `end`: counts summed over the window, the duration statistic of the
+    /// window's period; nil where the window holds no datapoint.
     public func lambdas(_ series: [String: MetricSeries], end: Date) -> [LambdaMetrics] {
-        let since = end.timeIntervalSince1970 - Double(Self.windowMinutes * 60)
+        let since = end.timeIntervalSince1970 - Double(windowMinutes * 60)
         return environment.watch.functions.enumerated().map { i, function in
             let errors = series["l\(i)_err"] ?? MetricSeries()
             return LambdaMetrics(
-                environment: environment.name, function: function, invocations: series["l\(i)_inv"]?.latest(since: since),
-                errors: errors.latest(since: since), throttles: series["l\(i)_thr"]?.latest(since: since),
+                environment: environment.name, function: function, invocations: series["l\(i)_inv"]?.sum(since: since),
+                errors: errors.sum(since: since), throttles: series["l\(i)_thr"]?.sum(since: since),
                 durationP95Ms: series["l\(i)_p95"]?.latest(since: since), errorHistory: errors.values,
-                durationStatistic: durationStat == "p95" ? nil : durationStat)
+                durationStatistic: durationStat == "p95" ? nil : durationStat, windowMinutes: windowMinutes)
         }
     }
 

@@ -29,7 +29,7 @@ public actor Poller {
 
     /// `setupErrors` explains environments that have no source (e.g. their credentials could not be set up).
     public init(environments: [EnvironmentConfig], sources: [String: any ExchangeSource], setupErrors: [String: String] = [:], interval: Double, historyMinutes: Int,
-                aggregator: AggregatorConfig? = nil, monitoring: String? = nil, counter: CallCounter = CallCounter()) {
+                windowMinutes: Int = MetricPlan.defaultWindowMinutes, aggregator: AggregatorConfig? = nil, monitoring: String? = nil, counter: CallCounter = CallCounter()) {
         self.environments = environments
         self.sources = sources
         self.setupErrors = setupErrors
@@ -38,7 +38,8 @@ public actor Poller {
         var pollers: [String: EnvironmentPoller] = [:]
         for environment in environments {
             if let source = sources[environment.name] {
-                var poller = EnvironmentPoller(environment: environment, source: CountingSource(source, counter: counter, environment: environment.name), historyMinutes: historyMinutes)
+                var poller = EnvironmentPoller(environment: environment, source: CountingSource(source, counter: counter, environment: environment.name), historyMinutes: historyMinutes,
+                                               windowMinutes: windowMinutes)
                 if let aggregator {
                     let names = Dictionary(environments.map { ($0.accountId, $0.name) }) { first, _ in first }
                     poller.aggregator = (aggregator.name, aggregator.environment == environment.name, names)

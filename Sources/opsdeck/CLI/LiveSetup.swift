@@ -38,15 +38,18 @@ struct LiveOptions: ParsableArguments {
         options.requestTimeoutMs = Int(settings.requestTimeout * 1000)
         options.maxResponseBytes = settings.maxResponseMB << 20
         let transport = CurlTransport(options: options)
-        var (sources, errors) = LiveSources.make(config: settings, environment: environment, transport: transport, allowActions: allowActions)
+        let counter = CallCounter(countsRequests: true)
+        var (sources, errors) = LiveSources.make(config: settings, environment: environment, transport: transport, allowActions: allowActions, counter: counter)
         for env in settings.environments { sources[env.name] = sources[env.name].map { wrap(env, $0) } }
-        return Poller(environments: settings.environments, sources: sources, setupErrors: errors, interval: settings.pollInterval, historyMinutes: settings.historyMinutes, aggregator: settings.aggregator, monitoring: settings.monitoring)
+        return Poller(environments: settings.environments, sources: sources, setupErrors: errors, interval: settings.pollInterval, historyMinutes: settings.historyMinutes,
+                      windowMinutes: settings.metricWindowMinutes, aggregator: settings.aggregator, monitoring: settings.monitoring, counter: counter)
     }
 
     /// Starts a recording at `path` (gzip when asked or named .gz) of a session watching `settings`.
     func recorder(to path: String, title: String, start: Date, settings: OpsdeckConfig, gzip: Bool = false) throws -> Recorder {
-        let header = Recording.Header(title: title, start: start, historyMinutes: settings.historyMinutes, environments: settings.environments,
+        var header = Recording.Header(title: title, start: start, historyMinutes: settings.historyMinutes, environments: settings.environments,
                                       aggregator: settings.aggregator, monitoring: settings.monitoring)
+        header.windowMinutes = settings.metricWindowMinutes
         do {
             return try Recorder(url: URL(fileURLWithPath: path), header: header, gzip: gzip || path.hasSuffix(".gz"))
         } catch {
