@@ -114,7 +114,7 @@ extension DashboardSnapshotTests {
         let alarmStates = PanelStates(sections: PanelID.alarms.spec.sections, accounts: partial.accounts, now: now)
         #expect(alarmStates.trailer("4 in ALARM") == "4 in ALARM · alarms failing in prod: ThrottlingException (HTTP 400) on monitoring:DescribeAlarms")
         let notice = alarmStates.apply(to: PanelCatalog.panel(.alarms).content(for: partial)).rows[0]
-        #expect(notice.cells.map(SnapshotReport.text) == ["prod", "alarms failing: ThrottlingException (HTTP 400) on monitoring:DescribeAlarms · showing data 10m old"])
+        #expect(notice.cells.map(SnapshotReport.text) == ["prod", "alarms failing: ThrottlingException (HTTP 400) on monitoring:DescribeAlarms (throttled: retried with backoff, tried again next poll) · showing data 10m old"])
         #expect(buffer.text.contains("prod    alarms failing: Throttl"), "the notice row leads the panel")
         let prodAlarm = try #require(lines.firstIndex { $0.contains("prod-csv-processor-Erro") }, "prod's earlier alarms stay")
         let alarmColumn = try #require(lines[prodAlarm].range(of: "prod-csv-processor-Erro")).lowerBound.utf16Offset(in: lines[prodAlarm])

@@ -30,7 +30,7 @@ import Testing
     }
 
     @Test func silentServerTimesOut() async throws {
-        let server = try LoopbackServer { _, _ in nil }
+        let server = try LoopbackServer(respond: { _, _ in nil })
         defer { server.stop() }
         var options = TransportOptions()
         options.requestTimeoutMs = 300

@@ -12,7 +12,7 @@ import Glibc
 final class LoopbackServer: @unchecked Sendable {
     let port: UInt16
     private let listener: Int32
-    private let respond: @Sendable (String, Data) -> (status: Int, body: String)?
+    private let respond: @Sendable (String, Data) -> Answer?
     /// Writes the whole answer itself through the given writer (false once the client is gone), then the connection closes.
     private let raw: (@Sendable (_ write: (Data) -> Bool) -> Void)?
     private let lock = NSLock()
@@ -24,7 +24,19 @@ final class LoopbackServer: @unchecked Sendable {
         try self.init(respond: { _, _ in nil }, raw: raw)
     }
 
-    init(respond: @escaping @Sendable (_ requestHead: String, _ body: Data) -> (status: Int, body: String)?, raw: (@Sendable (_ write: (Data) -> Bool) -> Void)? = nil) throws {
+    /// One answer: status, extra headers, body.
+    struct Answer {
+        var status: Int
+        var headers: [String] = []
+        var body: String
+    }
+
+    convenience init(respond: @escaping @Sendable (_ requestHead: String, _ body: Data) -> (status: Int, body: String)?, raw: (@Sendable (_ write: (Data) -> Bool) -> Void)? = nil) throws {
+        try self.init(answer: { head, body in respond(head, body).map { Answer(status: $0.status, body: $0.body) } }, raw: raw)
+    }
+
+    /// A server whose answers may carry headers of their own (an error type, say).
+    init(answer respond: @escaping @Sendable (_ requestHead: String, _ body: Data) -> Answer?, raw: (@Sendable (_ write: (Data) -> Bool) -> Void)? = nil) throws {
         self.respond = respond
         self.raw = raw
         let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -90,7 +102,8 @@ final class LoopbackServer: @unchecked Sendable {
                 while read(client, &chunk, chunk.count) > 0 {}
                 return
             }
-            let response = "HTTP/1.1 \(answer.status) X\r\nContent-Length: \(answer.body.utf8.count)\r\nDate: Sun, 22 Nov 2026 20:00:00 GMT\r\n\r\n\(answer.body)"
+            let extra = answer.headers.map { "\($0)\r\n" }.joined()
+            let response = "HTTP/1.1 \(answer.status) X\r\nContent-Length: \(answer.body.utf8.count)\r\nDate: Sun, 22 Nov 2026 20:00:00 GMT\r\n\(extra)\r\n\(answer.body)"
             _ = response.withCString { write(client, $0, strlen($0)) }
         }
     }

@@ -40,7 +40,7 @@ public struct APICall: Sendable, Equatable {
             return (Data(form.utf8), [("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")])
         case (.json(let version, let prefix), .json(let body)):
             return (body.encoded, [("Content-Type", "application/x-amz-json-\(version)"), ("X-Amz-Target", "\(prefix).\(operation)")])
-        case (.query, .json), (.json, .query):
+        case (.query, .json), (.json, .query), (.restJSON, _):
             preconditionFailure("\(service) \(operation): input shape does not match the service protocol")
         }
     }

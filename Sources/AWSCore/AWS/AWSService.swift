@@ -6,6 +6,8 @@ public struct AWSService: Sendable, Hashable, CustomStringConvertible {
         case query(version: String)
         /// JSON POST with `X-Amz-Target: prefix.Operation`.
         case json(version: String, targetPrefix: String)
+        /// REST with JSON bodies, each operation its own method and path (IAM Identity Center), called by its own client.
+        case restJSON
     }
 
     public var endpointPrefix: String
@@ -21,6 +23,10 @@ public struct AWSService: Sendable, Hashable, CustomStringConvertible {
     public static let cloudWatch = AWSService(endpointPrefix: "monitoring", signingName: "monitoring", environmentKey: "CLOUDWATCH", wire: .json(version: "1.0", targetPrefix: "GraniteServiceVersion20100801"))
     public static let config = AWSService(endpointPrefix: "config", signingName: "config", environmentKey: "CONFIG_SERVICE", wire: .json(version: "1.1", targetPrefix: "StarlingDoveService"))
     public static let logs = AWSService(endpointPrefix: "logs", signingName: "logs", environmentKey: "CLOUDWATCH_LOGS", wire: .json(version: "1.1", targetPrefix: "Logs_20140328"))
+
+    /// The IAM Identity Center portal (GetRoleCredentials), and its OIDC service (sign-in and token refresh).
+    public static let ssoPortal = AWSService(endpointPrefix: "portal.sso", signingName: "awsssoportal", environmentKey: "SSO", wire: .restJSON)
+    public static let ssoOIDC = AWSService(endpointPrefix: "oidc", signingName: "sso-oauth", environmentKey: "SSO_OIDC", wire: .restJSON)
 
     public static let organizations = AWSService(endpointPrefix: "organizations", signingName: "organizations", environmentKey: "ORGANIZATIONS", wire: .json(version: "1.1", targetPrefix: "AWSOrganizationsV20161128"))
 }

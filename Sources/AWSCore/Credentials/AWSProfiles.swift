@@ -4,9 +4,15 @@ import Foundation
 public struct AWSProfiles: Equatable, Sendable {
     /// Profile name to its settings; credentials-file keys win over config-file keys, as in the CLI.
     public private(set) var profiles: [String: [String: String]] = [:]
+    /// `[sso-session NAME]` sections of the config file: IAM Identity Center sessions profiles name with `sso_session`.
+    public private(set) var ssoSessions: [String: [String: String]] = [:]
 
     public init(config: INIFile?, credentials: INIFile?) {
         for (section, keys) in config?.sections ?? [:] {
+            if section.hasPrefix("sso-session ") {
+                ssoSessions[String(section.dropFirst(12)).trimmingCharacters(in: .whitespaces), default: [:]].merge(keys) { _, new in new }
+                continue
+            }
             let name = section == "default" ? "default" : section.hasPrefix("profile ") ? String(section.dropFirst(8)).trimmingCharacters(in: .whitespaces) : nil
             if let name { profiles[name, default: [:]].merge(keys) { _, new in new } }
         }

@@ -1,13 +1,16 @@
 import Foundation
 
 /// Finds credentials the way the AWS CLI does: environment variables; the selected profile's role (role_arn with
-/// source_profile or credential_source, external_id), web identity, static keys or credential_process; then
-/// AWS_WEB_IDENTITY_TOKEN_FILE with AWS_ROLE_ARN; then container credentials.
+/// source_profile or credential_source, external_id), web identity, IAM Identity Center (sso_session or the legacy
+/// sso_start_url), static keys or credential_process; then AWS_WEB_IDENTITY_TOKEN_FILE with AWS_ROLE_ARN; then
+/// container credentials.
 public struct CredentialChain: Sendable {
     public var environment: [String: String]
     public var profiles: AWSProfiles
     /// How long a credential_process may take before it is stopped.
     public var processTimeout: Double
+    /// One token provider per IAM Identity Center sign-in, shared by every profile and account that uses it.
+    let signIns = SignIns()
 
     public init(environment: [String: String], profiles: AWSProfiles, processTimeout: Double = 60) {
         self.environment = environment
@@ -61,6 +64,13 @@ public struct CredentialChain: Sendable {
                 }
                 return RoleCredentials.assumeRole(role, externalId: settings["external_id"], sessionName: settings["role_session_name"] ?? "opsdeck", source: source, region: stsRegion, transport: transport, endpoints: endpoints)
             }
+            if let sso = try SSOConfig.resolve(profile: name, in: profiles) {
+                guard let account = settings["sso_account_id"], let role = settings["sso_role_name"] else {
+                    throw CredentialError("profile '\(name)' signs in through \(sso.label) but has no \(settings["sso_account_id"] == nil ? "sso_account_id" : "sso_role_name")")
+                }
+                let client = SSOClient(region: sso.region, transport: transport, endpoints: endpoints)
+                return SSOCredentials.provider(signIns.provider(sso, cache: SSOTokenCache(environment: environment), client: client), account: account, role: role, client: client)
+            }
             if let keys = profiles.staticCredentials(name) { return StaticCredentialProvider(keys) }
             if settings["credential_process"] != nil {
                 let chain = self
@@ -91,6 +101,22 @@ public struct CredentialChain: Sendable {
             return provider
         default:
             throw CredentialError("credential_source '\(value)' is not supported here (Environment or EcsContainer)")
+        }
+    }
+}
+
+/// The token providers of the sign-ins a chain has handed out, by cache key.
+final class SignIns: @unchecked Sendable {
+    private let lock = NSLock()
+    private var providers: [String: SSOTokenProvider] = [:]
+
+    /// The provider for `config`'s sign-in, made on first use.
+    func provider(_ config: SSOConfig, cache: SSOTokenCache, client: SSOClient) -> SSOTokenProvider {
+        lock.withLock {
+            if let known = providers[config.cacheKey] { return known }
+            let made = SSOTokenProvider(config: config, cache: cache, client: client)
+            providers[config.cacheKey] = made
+            return made
         }
     }
 }

@@ -3,9 +3,13 @@ import Foundation
 /// Why credentials could not be had.
 public struct CredentialError: Error, Equatable, CustomStringConvertible {
     public var description: String
+    /// Whether the failure is a sign-in that lapsed (an IAM Identity Center session expired or never started), which
+    /// the user mends by signing in again rather than by changing configuration.
+    public var signedOut: Bool
 
-    public init(_ description: String) {
+    public init(_ description: String, signedOut: Bool = false) {
         self.description = description
+        self.signedOut = signedOut
     }
 }
 

@@ -12,7 +12,7 @@ public enum RoleCredentials {
             do {
                 return try await STSClient(client).assumeRole(roleArn, sessionName: sessionName, externalId: externalId)
             } catch {
-                throw CredentialError("could not assume \(roleArn): \(error)")
+                throw CredentialError("could not assume \(roleArn): \(error)", signedOut: (error as? CredentialError)?.signedOut ?? false)
             }
         }
     }

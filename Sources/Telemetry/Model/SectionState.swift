@@ -71,8 +71,8 @@ extension SectionFailure {
             self.init(call: call, cause: Self.cause(of: aws), code: aws.service.isEmpty ? nil : aws.code + (aws.status.map { " (HTTP \($0))" } ?? ""), detail: detail)
         case let transport as TransportError:
             self.init(call: "request", cause: transport.kind == .timeout ? .timeout : .connection, detail: detail)
-        case is CredentialError:
-            self.init(call: "credentials", cause: .credentials, detail: detail)
+        case let credential as CredentialError:
+            self.init(call: "credentials", cause: credential.signedOut ? .signedOut : .credentials, detail: detail)
         default:
             self.init(call: "poll", cause: .other, detail: detail)
         }
