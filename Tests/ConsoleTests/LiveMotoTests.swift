@@ -302,4 +302,55 @@ import Telemetry
         #expect(output.contains("ops-sandbox  \(sandbox)  us-east-1  error"), "\(output)")
         #expect(output.contains("dev          104729364815  eu-west-1  ok"), "configured accounts are not duplicated and still work: \(output)")
     }
+
+    /// The token cache file of the platform's sso-session, as `aws sso login` names it.
+    func ssoCacheFile(_ platform: MotoPlatform) -> URL {
+        SSOTokenCache(directory: platform.directory.appendingPathComponent(".aws/sso/cache")).file(for: "platform")
+    }
+
+    @Test func aSignedOutConsoleSaysWhatToRunAndRecoversWhenASignInAppears() throws {
+        let platform = try MotoPlatform()
+        let (environment, _) = try platform.startSSO()
+        let exports = environment.filter { $0.key.hasPrefix("AWS_") || $0.key == "HOME" || $0.key == "XDG_CONFIG_HOME" }.map { "\($0.key)='\($0.value)'" }.sorted().joined(separator: " ")
+        let session = try TmuxSession(width: 160, height: 48, command: "env \(exports) \(TmuxSession.opsdeck) --config \(platform.configFile.path)")
+        defer { session.kill() }
+        let signedOut = try session.waitFor(20) { $0.contains("signed out") && $0.contains("aws sso login --sso-session platform") }
+        #expect(signedOut.contains("dev (signed out)") || signedOut.contains("dev signed out"), "\(signedOut)")
+        // `aws sso login` in another terminal writes the cache; the console picks it up on its next poll.
+        try SSOToken(startUrl: "https://d-1234567890.awsapps.com/start", region: "eu-west-1", accessToken: "valid-1", expiresAt: Date().addingTimeInterval(3600))
+            .write(to: ssoCacheFile(platform))
+        let recovered = try session.waitFor(30) { $0.contains("● dev ● staging ● prod") && $0.contains("staging-csv-errors") }
+        #expect(!recovered.contains("signed out"))
+        try session.send("q")
+    }
+
+    @Test func loginSignsInWithTheDeviceFlowAndTheConsoleUsesAndRefreshesIt() throws {
+        let platform = try MotoPlatform()
+        let (environment, log) = try platform.startSSO()
+        let login = try Spawn.run([TmuxSession.opsdeck, "login", "--sso-session", "platform"], environment: environment)
+        #expect(login.status == 0, "\(login.output)")
+        #expect(login.output.contains("confirm the code WXYZ-1234") && login.output.contains("https://device.sso.example/?user_code=WXYZ-1234"))
+        let cached = try JSONDecoder().decode(SSOToken.self, from: Data(contentsOf: ssoCacheFile(platform)))
+        #expect(cached.accessToken == "valid-device" && cached.clientId == "stub-client" && cached.refreshToken == "refresh-1" && cached.registrationExpiresAt != nil)
+        let calls = try String(contentsOf: log, encoding: .utf8)
+        #expect(calls.hasPrefix("POST /client/register\nPOST /device_authorization\nPOST /token\nPOST /token\n"), "pending once, then the token: \(calls)")
+
+        // A token five minutes from expiry is refreshed with the cached registration and written back.
+        var expiring = cached
+        expiring.expiresAt = AWSDate.format(Date().addingTimeInterval(300))
+        try expiring.write(to: ssoCacheFile(platform))
+        let snapshot = try Spawn.run([TmuxSession.opsdeck, "snapshot", "--format", "text", "--config", platform.configFile.path], environment: environment)
+        #expect(snapshot.status == 0, "\(snapshot.output.suffix(600))")
+        let refreshed = try JSONDecoder().decode(SSOToken.self, from: Data(contentsOf: ssoCacheFile(platform)))
+        #expect(refreshed.accessToken == "valid-refreshed" && (refreshed.expiry ?? .distantPast) > Date().addingTimeInterval(7 * 3600))
+        #expect(try String(contentsOf: log, encoding: .utf8).components(separatedBy: "GET /federation/credentials").count == 2, "one GetRoleCredentials for every account")
+    }
+}
+
+extension SSOToken {
+    /// Writes the token as `aws sso login` does.
+    func write(to url: URL) throws {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try JSONEncoder().encode(self).write(to: url)
+    }
 }

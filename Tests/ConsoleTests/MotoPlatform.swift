@@ -80,6 +80,36 @@ final class MotoPlatform {
         return log
     }
 
+    /// Starts Tests/moto/sso_stub.py (IAM Identity Center's portal and OIDC, handing out the operator's keys) and
+    /// writes ~/.aws/config with an sso-session profile that signs in through it; returns the environment that
+    /// selects that profile (no access keys) and the file the stub logs its requests to.
+    func startSSO() throws -> (environment: [String: String], log: URL) {
+        let port = try Self.freePort()
+        let log = directory.appendingPathComponent("sso-calls.log")
+        helpers.append(try Spawn.start(["python3", Self.repository.appendingPathComponent("Tests/moto/sso_stub.py").path, String(port),
+                                        directory.appendingPathComponent("seeded.json").path, log.path],
+                                       log: directory.appendingPathComponent("sso-stub.log").path))
+        try Self.waitForListener(port: port, log: directory.appendingPathComponent("sso-stub.log").path)
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent(".aws"), withIntermediateDirectories: true)
+        try """
+        [sso-session platform]
+        sso_start_url = https://d-1234567890.awsapps.com/start
+        sso_region = eu-west-1
+
+        [profile operator]
+        sso_session = platform
+        sso_account_id = 123456789012
+        sso_role_name = PlatformOperator
+        """.write(to: directory.appendingPathComponent(".aws/config"), atomically: true, encoding: .utf8)
+        var environment = processEnvironment()
+        environment["AWS_ACCESS_KEY_ID"] = nil
+        environment["AWS_SECRET_ACCESS_KEY"] = nil
+        environment["AWS_PROFILE"] = "operator"
+        environment["AWS_ENDPOINT_URL_SSO"] = "http://127.0.0.1:\(port)"
+        environment["AWS_ENDPOINT_URL_SSO_OIDC"] = "http://127.0.0.1:\(port)"
+        return (environment, log)
+    }
+
     /// The stub's fault-injection rule, re-read on every request.
     var faultsFile: URL { directory.appendingPathComponent("faults.json") }
 

@@ -103,7 +103,7 @@ import Testing
         let provider = try home.provider("sso-prod")
         await #expect { _ = try await provider.credentials() } throws: { error in
             guard let credential = error as? CredentialError else { return false }
-            return credential.signedOut && credential.description.contains("run: aws sso login --sso-session my-sso (or opsdeck login --sso-session my-sso)")
+            return credential.signedOut && credential.description.hasPrefix("signed out of sso-session my-sso: run aws sso login --sso-session my-sso (or opsdeck login --sso-session my-sso); ")
                 && credential.description.contains("expired at")
         }
         #expect(home.standIn.requests("GET").isEmpty, "no portal call with an expired token")
@@ -129,7 +129,7 @@ import Testing
         #expect(home.standIn.requests("POST /token").isEmpty, "botocore refreshes only sso-session tokens")
         #expect(home.standIn.requests("GET /federation/credentials").first?.line.contains("account_id=104729364815&role_name=ReadOnly") == true)
         try home.writeToken(Self.startURL, access: "legacy-token", expiresIn: -1)
-        await #expect { _ = try await home.provider("legacy").credentials() } throws: { "\($0)".contains("run: aws sso login --profile legacy") }
+        await #expect { _ = try await home.provider("legacy").credentials() } throws: { "\($0)".contains("run aws sso login --profile legacy") }
     }
 
     @Test func anSSOProfileIsTheSourceOfARoleProfile() async throws {

@@ -64,9 +64,11 @@ public struct AWSError: Error, Equatable, CustomStringConvertible {
             }
         } else if text.hasPrefix("{"), let object = try? JSONDecoder().decode([String: JSONValue].self, from: body) {
             let type = (object["__type"] ?? object["code"] ?? object["Code"]).flatMap { if case .string(let s) = $0 { s } else { nil } }
-            let message = (object["message"] ?? object["Message"]).flatMap { if case .string(let s) = $0 { s } else { nil } } ?? ""
+            let message = (object["message"] ?? object["Message"] ?? object["error_description"]).flatMap { if case .string(let s) = $0 { s } else { nil } } ?? ""
             let header = response.headers["x-amzn-errortype"]
-            if let raw = type ?? header {
+            // OAuth-style bodies (IAM Identity Center OIDC) name the error in "error" ("authorization_pending").
+            let oauth = object["error"].flatMap { if case .string(let s) = $0 { s } else { nil } }
+            if let raw = type ?? header ?? oauth {
                 let code = raw.split(separator: "#").last.map(String.init)?.split(separator: ":").first.map(String.init) ?? raw
                 return make(code, message)
             }

@@ -69,7 +69,8 @@ public struct CredentialChain: Sendable {
                     throw CredentialError("profile '\(name)' signs in through \(sso.label) but has no \(settings["sso_account_id"] == nil ? "sso_account_id" : "sso_role_name")")
                 }
                 let client = SSOClient(region: sso.region, transport: transport, endpoints: endpoints)
-                return SSOCredentials.provider(signIns.provider(sso, cache: SSOTokenCache(environment: environment), client: client), account: account, role: role, client: client)
+                let tokens = signIns.provider(sso, cache: SSOTokenCache(environment: environment), client: client)
+                return signIns.roleCredentials("\(sso.cacheKey) \(account) \(role)") { SSOCredentials.provider(tokens, account: account, role: role, client: client) }
             }
             if let keys = profiles.staticCredentials(name) { return StaticCredentialProvider(keys) }
             if settings["credential_process"] != nil {
@@ -105,10 +106,22 @@ public struct CredentialChain: Sendable {
     }
 }
 
-/// The token providers of the sign-ins a chain has handed out, by cache key.
+/// The token providers of the sign-ins a chain has handed out, by cache key, and their role credentials, so accounts
+/// reached through one sign-in and role share one GetRoleCredentials.
 final class SignIns: @unchecked Sendable {
     private let lock = NSLock()
     private var providers: [String: SSOTokenProvider] = [:]
+    private var roles: [String: any CredentialProvider] = [:]
+
+    /// The role credentials provider for `key` ("session account role"), made by `make` on first use.
+    func roleCredentials(_ key: String, make: () -> any CredentialProvider) -> any CredentialProvider {
+        lock.withLock {
+            if let known = roles[key] { return known }
+            let made = make()
+            roles[key] = made
+            return made
+        }
+    }
 
     /// The provider for `config`'s sign-in, made on first use.
     func provider(_ config: SSOConfig, cache: SSOTokenCache, client: SSOClient) -> SSOTokenProvider {

@@ -2,7 +2,8 @@ import Foundation
 
 /// Providers that exchange something for temporary role credentials through STS, cached until shortly before expiry.
 public enum RoleCredentials {
-    /// AssumeRole as `roleArn` using `source` credentials; refreshed five minutes before expiry.
+    /// AssumeRole as `roleArn` using `source` credentials; refreshed five minutes before expiry. A lapsed sign-in of
+    /// the source is passed on as it is, since signing in again is the fix.
     public static func assumeRole(
         _ roleArn: String, externalId: String?, sessionName: String = "opsdeck", source: any CredentialProvider,
         region: String, transport: any HTTPTransport, endpoints: EndpointResolver
@@ -11,8 +12,10 @@ public enum RoleCredentials {
         return CachingCredentialProvider {
             do {
                 return try await STSClient(client).assumeRole(roleArn, sessionName: sessionName, externalId: externalId)
+            } catch let error as CredentialError where error.signedOut {
+                throw error
             } catch {
-                throw CredentialError("could not assume \(roleArn): \(error)", signedOut: (error as? CredentialError)?.signedOut ?? false)
+                throw CredentialError("could not assume \(roleArn): \(error)")
             }
         }
     }

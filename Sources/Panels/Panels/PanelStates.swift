@@ -63,7 +63,7 @@ public struct PanelStates: Sendable {
         let hidden = Set(failed.filter { $0.state.lastGood == nil }.map(\.environment) + loading)
         var notices = failed.map { item in
             let failure = item.state.failure
-            var reason = failure.map { $0.call.contains(":") ? $0.summary : "\($0.summary): \($0.detail.visible)" } ?? "failed"
+            var reason = failure.map { $0.call.contains(":") ? $0.summary : $0.detail.hasPrefix($0.summary) ? $0.detail.visible : "\($0.summary): \($0.detail.visible)" } ?? "failed"
             if failure?.cause == .throttled { reason += " (throttled: retried with backoff, tried again next poll)" }
             let shown = item.state.lastGood.map { " · showing data \(Format.age($0, now: now)) old" } ?? ""
             let text = "\(item.section.rawValue) \(item.state.lastGood == nil ? "unavailable" : "failing"): \(reason)\(shown)"

@@ -18,6 +18,12 @@ public struct EnvironmentData: Sendable {
         (identityFailure.map { ["identity: \($0.detail)"] } ?? []) + PollSection.all.compactMap { section in failures[section.id].map { "\(section.id.rawValue): \($0.detail)" } }
     }
 
+    /// Whether everything failed because the sign-in lapsed.
+    public var signedOut: Bool {
+        let all = (identityFailure.map { [$0] } ?? []) + failures.values
+        return slices.isEmpty && !all.isEmpty && all.allSatisfy { $0.cause == .signedOut }
+    }
+
     /// This poll's slices, falling back to `previous` for the sections that failed.
     public func merged(over previous: EnvironmentData?) -> EnvironmentData {
         var out = self

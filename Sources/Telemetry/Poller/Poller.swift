@@ -91,6 +91,9 @@ public actor Poller {
             failures[name] = 0
             verified.insert(name)
             nextDue[name] = now.addingTimeInterval(interval)
+        } else if data.signedOut {
+            // Signing in again is the user's move and checking for it reads only the token cache: no backoff.
+            nextDue[name] = now.addingTimeInterval(interval)
         } else {
             if data.identityFailure == nil { verified.insert(name) }
             let count = (failures[name] ?? 0) + 1

@@ -16,7 +16,7 @@ struct Opsdeck: AsyncParsableCommand {
         abstract: "A keyboard-driven terminal operations console for a multi-account AWS platform.",
         discussion: "Start with `opsdeck --demo`. Live: `opsdeck` with ~/.config/opsdeck/config.toml (see docs/config.example.toml). Console options: `opsdeck help console`.",
         version: "opsdeck 0.1.0 (\(String(cString: curl_version())))",
-        subcommands: [ConsoleCommand.self, SnapshotCommand.self, RecordCommand.self, ReplayCommand.self, TriageLogCommand.self, GenerateDemoFixture.self],
+        subcommands: [ConsoleCommand.self, SnapshotCommand.self, RecordCommand.self, ReplayCommand.self, LoginCommand.self, TriageLogCommand.self, GenerateDemoFixture.self],
         defaultSubcommand: ConsoleCommand.self
     )
 }

@@ -16,23 +16,30 @@ public struct SSOConfig: Equatable, Sendable {
     public static func resolve(profile name: String, in profiles: AWSProfiles) throws -> SSOConfig? {
         guard let settings = profiles.profiles[name] else { return nil }
         if let session = settings["sso_session"] {
-            guard let section = profiles.ssoSessions[session] else {
-                throw CredentialError("profile '\(name)' names sso_session '\(session)', but ~/.aws/config has no [sso-session \(session)] section")
-            }
-            let missing = ["sso_start_url", "sso_region"].filter { section[$0] == nil }
-            guard missing.isEmpty, let startURL = section["sso_start_url"], let region = section["sso_region"] else {
-                throw CredentialError("[sso-session \(session)] is missing \(missing.joined(separator: " and "))")
-            }
+            var config = try self.session(session, in: profiles, for: "profile '\(name)'")
             // botocore refuses a profile whose own start URL or region disagrees with its session's.
-            for (key, value) in [("sso_start_url", startURL), ("sso_region", region)] where settings[key].map({ $0 != value }) ?? false {
+            for (key, value) in [("sso_start_url", config.startURL), ("sso_region", config.region)] where settings[key].map({ $0 != value }) ?? false {
                 throw CredentialError("profile '\(name)' has \(key) = \(settings[key]!) but its sso-session '\(session)' has \(value)")
             }
-            let scopes = (section["sso_registration_scopes"] ?? "sso:account:access").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            return SSOConfig(profile: name, sessionName: session, startURL: startURL, region: region, registrationScopes: scopes)
+            config.profile = name
+            return config
         }
         guard let startURL = settings["sso_start_url"] else { return nil }
         guard let region = settings["sso_region"] else { throw CredentialError("profile '\(name)' has sso_start_url but no sso_region") }
         return SSOConfig(profile: name, sessionName: nil, startURL: startURL, region: region, registrationScopes: [])
+    }
+
+    /// The `[sso-session NAME]` section's sign-in (`who` names what asked for it in errors).
+    public static func session(_ session: String, in profiles: AWSProfiles, for who: String? = nil) throws -> SSOConfig {
+        guard let section = profiles.ssoSessions[session] else {
+            throw CredentialError("\(who.map { "\($0) names sso_session '\(session)', but " } ?? "")~/.aws/config has no [sso-session \(session)] section")
+        }
+        let missing = ["sso_start_url", "sso_region"].filter { section[$0] == nil }
+        guard missing.isEmpty, let startURL = section["sso_start_url"], let region = section["sso_region"] else {
+            throw CredentialError("[sso-session \(session)] is missing \(missing.joined(separator: " and "))")
+        }
+        let scopes = (section["sso_registration_scopes"] ?? "sso:account:access").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return SSOConfig(profile: "", sessionName: session, startURL: startURL, region: region, registrationScopes: scopes)
     }
 
     /// What the CLI's token cache is keyed by: the session name, or the start URL for the legacy form.

@@ -49,7 +49,7 @@ public actor SSOTokenProvider {
 
     /// The error for a lapsed sign-in, naming the commands that sign in again.
     func signedOut(_ why: String) -> CredentialError {
-        CredentialError("signed out of IAM Identity Center: \(why); run: \(config.loginCommand) (or \(config.opsdeckLoginCommand))", signedOut: true)
+        CredentialError("signed out of \(config.label): run \(config.loginCommand) (or \(config.opsdeckLoginCommand)); \(why)", signedOut: true)
     }
 }
 

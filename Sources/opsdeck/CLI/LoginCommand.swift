@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import AWSCore
+import Telemetry
+
+/// Signs in to IAM Identity Center with the device flow and writes the AWS CLI's token cache, for jump hosts
+/// without the AWS CLI.
+struct LoginCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "login",
+        abstract: "Sign in to IAM Identity Center (SSO), as `aws sso login` does, and cache the token where the AWS CLI keeps it.",
+        discussion: "Shows a URL and a code to confirm in any browser (the device authorization flow), so it works over SSH. With neither option it signs in for the profile AWS_PROFILE selects."
+    )
+
+    @Option(name: .long, help: "A profile whose sign-in to renew (an sso_session profile or a legacy sso_start_url profile).")
+    var profile: String?
+
+    @Option(name: .customLong("sso-session"), help: "An [sso-session NAME] section of ~/.aws/config to sign in to.")
+    var ssoSession: String?
+
+    func validate() throws {
+        if profile != nil && ssoSession != nil { throw ValidationError("give --profile or --sso-session, not both") }
+    }
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        do {
+            let profiles = try AWSProfiles.load(environment: environment)
+            let config: SSOConfig
+            if let ssoSession {
+                config = try SSOConfig.session(ssoSession, in: profiles)
+            } else {
+                let name = profile ?? AWSProfiles.selected(environment)
+                guard let found = try SSOConfig.resolve(profile: name, in: profiles) else {
+                    throw CredentialError("profile '\(name)' has no sso_session or sso_start_url: nothing to sign in to (see `aws configure sso`)")
+                }
+                config = found
+            }
+            let transport = CurlTransport(options: TransportOptions(environment: environment))
+            defer { transport.close() }
+            let client = SSOClient(region: config.region, transport: transport, endpoints: EndpointResolver(environment: environment))
+            let token = try await SSOLogin.run(config, client: client, cache: SSOTokenCache(environment: environment)) { device in
+                let page = device.verificationUriComplete ?? device.verificationUri
+                FileHandle.standardError.write(Data("""
+                Signing in to \(config.label) (\(config.startURL)).
+                Open this page in any browser and confirm the code \(device.userCode):
+                  \(page)
+                Waiting for the confirmation…
+
+                """.utf8))
+            }
+            print("Signed in to \(config.label); the token is valid until \(token.expiresAt).")
+        } catch let error as CredentialError {
+            FileHandle.standardError.write(Data("opsdeck login: \(error)\n".utf8))
+            throw ExitCode(1)
+        } catch let error as INIError {
+            FileHandle.standardError.write(Data("opsdeck login: \(error)\n".utf8))
+            throw ExitCode(2)
+        } catch {
+            FileHandle.standardError.write(Data("opsdeck login: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}
