@@ -13,9 +13,26 @@ import Testing
     @Test func missingConfigNamesTheFile() throws {
         let (status, output) = try run(["snapshot"])
         #expect(status == 2)
-        #expect(output.hasPrefix("opsdeck: ") && output.contains("/.config/opsdeck/config.toml: cannot be read (create it or pass --config"))
+        #expect(output.hasPrefix("opsdeck: ") && output.contains("/.config/opsdeck/config.toml: cannot be read (create it, pass --config, or pass --profile NAME"))
         let console = try run(["--config", "/nonexistent/opsdeck.toml"])
-        #expect(console.status == 2 && console.output == "opsdeck: /nonexistent/opsdeck.toml: cannot be read (create it or pass --config; see README \"Live mode\")\n")
+        #expect(console.status == 2 && console.output == "opsdeck: /nonexistent/opsdeck.toml: cannot be read (create it, pass --config, or pass --profile NAME to watch that profile's account; see README \"Live mode\")\n")
+    }
+
+    @Test func aProfileWithoutConfigSaysWhatIsMissing() throws {
+        let unknown = try run(["snapshot", "--profile", "nope"])
+        #expect(unknown.status == 2 && unknown.output.contains("profile 'nope' is not in ~/.aws/config or ~/.aws/credentials"), "\(unknown.output)")
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("opsdeck-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: home.appendingPathComponent(".aws"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: home) }
+        try "[profile ops]\naws_access_key_id = AKIAX\naws_secret_access_key = s\n".write(to: home.appendingPathComponent(".aws/config"), atomically: true, encoding: .utf8)
+        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("AWS_") }
+        environment["HOME"] = home.path
+        environment["XDG_CONFIG_HOME"] = nil
+        let regionless = try Spawn.run([TmuxSession.opsdeck, "snapshot", "--profile", "ops"], environment: environment)
+        #expect(regionless.status == 2 && regionless.output.contains("profile 'ops' names no region: pass --region REGION or run aws configure set region REGION --profile ops"),
+                "\(regionless.output)")
+        let badRegion = try Spawn.run([TmuxSession.opsdeck, "snapshot", "--profile", "ops", "--region", "eu-west-1/../x"], environment: environment)
+        #expect(badRegion.status != 0 && badRegion.output.contains("--region 'eu-west-1/../x' is not a region name"))
     }
 
     @Test func invalidConfigNamesTheLineOrKey() throws {

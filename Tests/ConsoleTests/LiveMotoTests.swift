@@ -142,7 +142,13 @@ import Telemetry
         #expect(live.status == 0, "\(live.output)")
         let replayed = try Spawn.run([TmuxSession.opsdeck, "replay", file.path, "--format", "json"])
         #expect(replayed.status == 0)
-        #expect(replayed.output == live.output, "the replayed snapshot is the live one")
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        var expected = try decoder.decode(Snapshot.self, from: Data(live.output.utf8))
+        #expect(expected.accounts.allSatisfy { $0.credentials?.origin.hasPrefix("assumed role OpsdeckReadOnly via env") == true })
+        for index in expected.accounts.indices { expected.accounts[index].credentials = nil }
+        #expect(try decoder.decode(Snapshot.self, from: Data(replayed.output.utf8)) == expected,
+                "the replayed snapshot is the live one (but for where the live session's credentials came from, which is not recorded)")
         let plain = try Spawn.run(["sh", "-c", "gzip -dc '\(file.path)'"])
         #expect(plain.output.contains("\"op\":\"GetMetricData\"") && plain.output.contains("\"account\":\"398126457039\""))
         assertNoSecrets(plain.output, platform)
@@ -303,6 +309,48 @@ import Telemetry
         #expect(output.contains("dev          104729364815  eu-west-1  ok"), "configured accounts are not duplicated and still work: \(output)")
     }
 
+    @Test func aProfileWithNoConfigIsWatchedWithWhatItsStacksHold() throws {
+        let platform = try MotoPlatform()
+        let found = try platform.seedDiscovery()
+        _ = try platform.startStub()
+        try #"{"\#(found["table"]!)": ["\#(found["replica_region"]!)"]}"#.write(to: platform.directory.appendingPathComponent("replicas.json"), atomically: true, encoding: .utf8)
+        let aws = platform.directory.appendingPathComponent(".aws")
+        try FileManager.default.createDirectory(at: aws, withIntermediateDirectories: true)
+        try "[operator]\naws_access_key_id = \(platform.operatorKeys.id)\naws_secret_access_key = \(platform.operatorKeys.secret)\n"
+            .write(to: aws.appendingPathComponent("credentials"), atomically: true, encoding: .utf8)
+        let dev = (platform.seeded["accounts"] as! [String: [String: String]])["dev"]!
+        try """
+        [profile dev-admin]
+        role_arn = arn:aws:iam::\(dev["account_id"]!):role/\(platform.seeded["role"] as! String)
+        source_profile = operator
+        external_id = \(platform.seeded["external_id"] as! String)
+        region = \(dev["region"]!)
+        """.write(to: aws.appendingPathComponent("config"), atomically: true, encoding: .utf8)
+        var environment = platform.processEnvironment()
+        environment["AWS_ACCESS_KEY_ID"] = nil
+        environment["AWS_SECRET_ACCESS_KEY"] = nil
+        environment["AWS_ENDPOINT_URL"] = platform.stubURL!.absoluteString
+        let run = try Spawn.run([TmuxSession.opsdeck, "snapshot", "--profile", "dev-admin", "--format", "json"], environment: environment)
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        let snapshot = try decoder.decode(Snapshot.self, from: Data(run.output.utf8))
+        #expect(snapshot.accounts.map { "\($0.environment) \($0.accountId) \($0.region)" } == ["dev-admin \(dev["account_id"]!) \(dev["region"]!)"],
+                "no config.toml: the profile's own account, read with GetCallerIdentity, in the profile's region")
+        #expect(snapshot.accounts[0].failedSections == [.compliance] && run.status == 1, "only moto's missing Config compliance fails: \(run.output.suffix(400))")
+        #expect(snapshot.accounts[0].sections[.discovery]?.phase == .fresh)
+        #expect(Set(snapshot.stacks.map(\.name)).isSuperset(of: [found["stack"]!, "platform-data-dev", "sandbox-dev"]), "every stack, no prefix")
+        #expect(snapshot.lambdas.map(\.function) == [found["function"]!], "the stack's function, found with ListStackResources")
+        #expect(snapshot.tables.map(\.table) == [found["table"]!])
+        let routes = snapshot.replication.map { "\($0.kind.rawValue) \($0.resource) \($0.destination)" }.sorted()
+        #expect(routes == ["DynamoDB \(found["table"]!) \(found["replica_region"]!)", "S3 \(found["bucket"]!) 287514036912"],
+                "the replica from DescribeTable, the rule from GetBucketReplication (to an account not watched here): \(routes)")
+        let text = try Spawn.run([TmuxSession.opsdeck, "snapshot", "--profile", "dev-admin", "--format", "text"], environment: environment)
+        let calls = try #require(text.output.split(separator: "\n").first { $0.hasPrefix("API calls: ") })
+        for call in ["cloudformation ListStackResources 4", "dynamodb DescribeTable 1", "s3 GetBucketReplication 1", "sts AssumeRole 1"] {
+            #expect(calls.contains(call), "discovery's calls are counted: \(calls)")
+        }
+    }
+
     /// The token cache file of the platform's sso-session, as `aws sso login` names it.
     func ssoCacheFile(_ platform: MotoPlatform) -> URL {
         SSOTokenCache(directory: platform.directory.appendingPathComponent(".aws/sso/cache")).file(for: "platform")
@@ -324,6 +372,22 @@ import Telemetry
         try session.send("q")
     }
 
+    @Test func theSignInKeyRunsTheDeviceFlowInsideTheConsole() throws {
+        let platform = try MotoPlatform()
+        let (environment, _) = try platform.startSSO()
+        let exports = environment.filter { $0.key.hasPrefix("AWS_") || $0.key == "HOME" || $0.key == "XDG_CONFIG_HOME" }.map { "\($0.key)='\($0.value)'" }.sorted().joined(separator: " ")
+        let session = try TmuxSession(width: 160, height: 48, command: "env \(exports) \(TmuxSession.opsdeck) --config \(platform.configFile.path)")
+        defer { session.kill() }
+        try session.waitFor(20) { $0.contains("dev (signed out)") }
+        try session.send("L")
+        let prompt = try session.waitFor(20) { $0.contains("Sign in to sso-session platform") && $0.contains("WXYZ-1234") }
+        #expect(prompt.contains("https://device.sso.example/?user_code=WXYZ-1234"))
+        try session.waitFor(20) { $0.contains("signed in to sso-session platform") }
+        try session.send("Escape")
+        try session.waitFor(30) { $0.contains("● dev ● staging ● prod") && $0.contains("staging-csv-errors") }
+        try session.send("q")
+    }
+
     @Test func loginSignsInWithTheDeviceFlowAndTheConsoleUsesAndRefreshesIt() throws {
         let platform = try MotoPlatform()
         let (environment, log) = try platform.startSSO()
@@ -341,6 +405,9 @@ import Telemetry
         try expiring.write(to: ssoCacheFile(platform))
         let snapshot = try Spawn.run([TmuxSession.opsdeck, "snapshot", "--format", "text", "--config", platform.configFile.path], environment: environment)
         #expect(snapshot.status == 0, "\(snapshot.output.suffix(600))")
+        let credentials = snapshot.output.components(separatedBy: "== Credentials\n").last?.components(separatedBy: "\n\n").first ?? ""
+        #expect(credentials.split(separator: "\n").filter { $0.contains("assumed role OpsdeckReadOnly via sso-session platform PlatformOperator") }.count == 3,
+                "where each account's credentials come from, and when they expire: \(credentials)")
         let refreshed = try JSONDecoder().decode(SSOToken.self, from: Data(contentsOf: ssoCacheFile(platform)))
         #expect(refreshed.accessToken == "valid-refreshed" && (refreshed.expiry ?? .distantPast) > Date().addingTimeInterval(7 * 3600))
         #expect(try String(contentsOf: log, encoding: .utf8).components(separatedBy: "GET /federation/credentials").count == 2, "one GetRoleCredentials for every account")

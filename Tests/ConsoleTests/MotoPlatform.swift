@@ -9,6 +9,8 @@ final class MotoPlatform {
     let seeded: [String: Any]
     private let pid: pid_t
     private var helpers: [pid_t] = []
+    /// Where the stub in front of moto listens, once started.
+    private(set) var stubURL: URL?
 
     /// Requests the seed script makes before it has credentials; after these moto checks every signature.
     static let unauthenticatedRequests = 9
@@ -75,6 +77,7 @@ final class MotoPlatform {
         helpers.append(try Spawn.start(["python3", Self.repository.appendingPathComponent("Tests/moto/aws_stub.py").path, String(port), url.absoluteString, log.path, faultsFile.path],
                                        log: directory.appendingPathComponent("stub.log").path))
         try Self.waitForListener(port: port, log: directory.appendingPathComponent("stub.log").path)
+        stubURL = URL(string: "http://127.0.0.1:\(port)")!
         let text = try String(contentsOf: configFile, encoding: .utf8)
         try text.replacingOccurrences(of: url.absoluteString, with: "http://127.0.0.1:\(port)").write(to: configFile, atomically: true, encoding: .utf8)
         return log
@@ -108,6 +111,15 @@ final class MotoPlatform {
         environment["AWS_ENDPOINT_URL_SSO"] = "http://127.0.0.1:\(port)"
         environment["AWS_ENDPOINT_URL_SSO_OIDC"] = "http://127.0.0.1:\(port)"
         return (environment, log)
+    }
+
+    /// Runs Tests/moto/seed_discovery.py: a dev stack holding a function, a table and a replicating bucket; returns what it made.
+    func seedDiscovery() throws -> [String: String] {
+        let output = directory.appendingPathComponent("found.json")
+        let seed = try Spawn.run(["python3", Self.repository.appendingPathComponent("Tests/moto/seed_discovery.py").path, url.absoluteString,
+                                  directory.appendingPathComponent("seeded.json").path, output.path])
+        guard seed.status == 0 else { throw SpawnError(description: "seeding the discovery stack failed:\n\(seed.output)") }
+        return try JSONSerialization.jsonObject(with: Data(contentsOf: output)) as! [String: String]
     }
 
     /// The stub's fault-injection rule, re-read on every request.

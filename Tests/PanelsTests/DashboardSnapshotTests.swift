@@ -107,7 +107,7 @@ extension DashboardSnapshotTests {
         shown.selection[.lambda] = 7
         Dashboard.render(partial, view: shown, into: &buffer)
         let lines = buffer.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(lines[46].contains("● prod (2 of 5 sections failing)"), "\(lines[46])")
+        #expect(lines[46].contains("● prod (2 of 6 sections failing)"), "\(lines[46])")
         #expect(lines[46].contains("● dev ● staging"), "healthy accounts carry no mark")
         #expect(lines[47].hasPrefix("⚠ prod: alarms: monitoring DescribeAlarms: ThrottlingException"))
         #expect(buffer.text.contains("4 in ALARM · alarms failing in prod: ThrottlingExcept…┐"), "the alarms panel's title names the failure")

@@ -47,8 +47,8 @@ import Testing
         #expect(second.accounts[1].failedSections == [.alarms])
         #expect(second.accounts[1].healthSummary == "prod 1 of 3 sections failing: alarms (ThrottlingException (HTTP 400) on monitoring:DescribeAlarms)",
                 "record's progress line names what fails; metrics and compliance watch nothing here")
-        #expect(second.accounts[0].sections.mapValues(\.phase) == [.stacks: .fresh, .alarms: .fresh, .network: .fresh, .metrics: .notConfigured, .compliance: .notConfigured],
-                "nothing is watched for metrics and compliance (no functions, rules = [])")
+        #expect(second.accounts[0].sections.mapValues(\.phase) == [.discovery: .notConfigured, .stacks: .fresh, .alarms: .fresh, .network: .fresh, .metrics: .notConfigured, .compliance: .notConfigured],
+                "nothing is watched for metrics and compliance (no functions, rules = []), and discovery is off")
         #expect(second.accounts[1].error == "alarms: monitoring DescribeAlarms: ThrottlingException: Rate exceeded (HTTP 400)")
         #expect(second.accounts[1].lastSuccess == start.addingTimeInterval(60), "prod's other sections answered")
         #expect(second.alarms.map(\.name) == ["dev-a", "prod-a"], "prod keeps its last alarms")

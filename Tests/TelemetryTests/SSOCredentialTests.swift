@@ -156,3 +156,51 @@ import Testing
         }
     }
 }
+
+/// Where credentials come from and when they expire, as the screen shows it.
+@Suite struct CredentialHealthTests {
+    @Test func providersNameWhereTheirCredentialsComeFrom() throws {
+        let config = """
+        [profile keys]
+        aws_access_key_id = AKIAKEYS
+        aws_secret_access_key = s
+        [profile role]
+        role_arn = arn:aws:iam::398126457039:role/OpsdeckReadOnly
+        source_profile = keys
+        """
+        let chain = CredentialChain(environment: ["AWS_ACCESS_KEY_ID": "AKIAENV", "AWS_SECRET_ACCESS_KEY": "s"],
+                                    profiles: AWSProfiles(config: try INIFile(parsing: config, file: "config"), credentials: nil))
+        let transport = CurlTransport(options: TransportOptions())
+        let endpoints = EndpointResolver(environment: [:])
+        #expect(try chain.provider(region: "us-east-1", transport: transport, endpoints: endpoints).origin == "env")
+        #expect(try chain.provider(profile: "keys", region: "us-east-1", transport: transport, endpoints: endpoints).origin == "profile keys")
+        #expect(try chain.provider(profile: "role", region: "us-east-1", transport: transport, endpoints: endpoints).origin == "assumed role OpsdeckReadOnly via profile keys")
+        #expect(chain.signIn(profile: "role") == nil, "keys are no sign-in")
+    }
+
+    @Test func theScreenWarnsTenMinutesBeforeExpiry() {
+        let now = Date(timeIntervalSince1970: 1_795_000_000)
+        #expect(CredentialHealth(origin: "env", expiration: nil).warning(at: now) == nil)
+        #expect(CredentialHealth(origin: "x", expiration: now.addingTimeInterval(3600)).warning(at: now) == nil)
+        #expect(CredentialHealth(origin: "x", expiration: now.addingTimeInterval(450)).warning(at: now) == "credentials expire in 8m")
+        #expect(CredentialHealth(origin: "x", expiration: now.addingTimeInterval(-5)).warning(at: now) == "credentials expired")
+    }
+
+    @Test func aRoleOnTopOfSSONamesTheSignInToRenew() throws {
+        let config = """
+        [sso-session corp]
+        sso_start_url = https://corp.awsapps.com/start
+        sso_region = eu-west-1
+        [profile sso]
+        sso_session = corp
+        sso_account_id = 1
+        sso_role_name = r
+        [profile admin]
+        role_arn = arn:aws:iam::2:role/a
+        source_profile = sso
+        """
+        let chain = CredentialChain(environment: ["AWS_PROFILE": "admin"], profiles: AWSProfiles(config: try INIFile(parsing: config, file: "config"), credentials: nil))
+        #expect(chain.signIn()?.label == "sso-session corp")
+        #expect(chain.signIn()?.loginCommand == "aws sso login --sso-session corp")
+    }
+}

@@ -8,6 +8,9 @@ DescribeAlarmHistory. Every stubbed call is appended to LOG as {"action": ..., "
 forwarded to moto unchanged (same path, headers and body, so moto still checks the signature) and logged as
 {"action": ..., "forwarded": true}, so LOG names every call that reached the stub.
 
+DynamoDB DescribeTable is forwarded and, for tables named in replicas.json beside LOG ({"table": ["us-east-2"]}), given
+the global-table `Replicas` list moto does not keep. GET requests (S3) are forwarded unchanged.
+
 FAULTS.json, re-read on every request, injects failures: {"mode": M, "operations": [...]} where M is "throttle"
 (HTTP 400 Throttling in the caller's protocol), "5xx" (HTTP 503 with an HTML page), "timeout" (no answer for 30 s),
 "garbage" (HTTP 200 with bytes that are neither XML nor JSON), "drop" (the connection closes without an answer) or
@@ -23,6 +26,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 PORT, MOTO, LOG = int(sys.argv[1]), urllib.parse.urlparse(sys.argv[2]), sys.argv[3]
 FAULTS = sys.argv[4] if len(sys.argv) > 4 else None
+REPLICAS = os.path.join(os.path.dirname(os.path.abspath(LOG)), "replicas.json")
 RESPONSES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "TelemetryTests", "Resources", "responses")
 lock = threading.Lock()
 
@@ -116,15 +120,29 @@ class Handler(BaseHTTPRequestHandler):
             content_type, answer = STUBS[action](params)
             self.reply(200, {"Content-Type": content_type}, answer)
             return
+        status, headers, answer = self.forward(action, body)
+        if action == "DescribeTable" and status == 200 and os.path.exists(REPLICAS):
+            regions = json.load(open(REPLICAS)).get(params.get("TableName"), [])
+            if regions:
+                table = json.loads(answer)
+                table["Table"]["Replicas"] = [{"RegionName": r, "ReplicaStatus": "ACTIVE"} for r in regions]
+                answer = json.dumps(table).encode()
+        self.reply(status, headers, answer)
+
+    def do_GET(self):
+        self.reply(*self.forward("GET " + urllib.parse.urlparse(self.path).path, b""))
+
+    def forward(self, action, body):
+        """Sends the request to moto unchanged (moto checks its signature) and returns status, headers and body."""
         with lock, open(LOG, "a") as log:
             log.write(json.dumps({"action": action, "forwarded": True}) + "\n")
         connection = http.client.HTTPConnection(MOTO.hostname, MOTO.port, timeout=30)
-        connection.putrequest("POST", self.path, skip_host=True, skip_accept_encoding=True)
+        connection.putrequest(self.command, self.path, skip_host=True, skip_accept_encoding=True)
         for name, value in self.headers.items():
             connection.putheader(name, value)
         connection.endheaders(body)
         response = connection.getresponse()
-        self.reply(response.status, {k: v for k, v in response.getheaders() if k.lower() not in ("content-length", "transfer-encoding", "connection")}, response.read())
+        return response.status, {k: v for k, v in response.getheaders() if k.lower() not in ("content-length", "transfer-encoding", "connection")}, response.read()
 
     def reply(self, status, headers, body):
         self.send_response(status)

@@ -8,6 +8,8 @@ public struct APICall: Sendable, Equatable {
         case query([Parameter])
         /// A JSON-protocol body.
         case json(JSONValue)
+        /// A REST-XML request without a body (S3): method, path below the endpoint, and raw query ("replication").
+        case rest(method: String, path: String, query: String)
     }
 
     /// A query-protocol name/value pair.
@@ -40,7 +42,9 @@ public struct APICall: Sendable, Equatable {
             return (Data(form.utf8), [("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")])
         case (.json(let version, let prefix), .json(let body)):
             return (body.encoded, [("Content-Type", "application/x-amz-json-\(version)"), ("X-Amz-Target", "\(prefix).\(operation)")])
-        case (.query, .json), (.json, .query), (.restJSON, _):
+        case (.restXML, .rest):
+            return (Data(), [])
+        case (.query, _), (.json, _), (.restJSON, _), (.restXML, _):
             preconditionFailure("\(service) \(operation): input shape does not match the service protocol")
         }
     }
@@ -50,6 +54,7 @@ public struct APICall: Sendable, Equatable {
         switch input {
         case .query(let parameters): parameters.map { "\($0.name)=\($0.value)" }.sorted().joined(separator: "&")
         case .json(let body): String(decoding: body.encoded, as: UTF8.self)
+        case .rest(let method, let path, let query): "\(method) \(path)?\(query)"
         }
     }
 }

@@ -70,6 +70,11 @@ public struct AWSClient: ExchangeSource {
         }
     }
 
+    public func credentialHealth() async -> CredentialHealth? {
+        guard let credentials else { return nil }
+        return CredentialHealth(origin: credentials.origin, expiration: await credentials.expiration())
+    }
+
     /// A clock-skew error together with the server time that explains it.
     struct SkewedResponse: Error {
         var error: AWSError
@@ -80,15 +85,20 @@ public struct AWSClient: ExchangeSource {
         let base = try endpoints.url(for: call.service, region: region)
         let (body, extra) = call.wireBody
         let host = base.port.map { "\(base.host!):\($0)" } ?? base.host!
-        let path = base.path.isEmpty ? "/" : base.path
-        var request = SignableRequest(method: "POST", path: path, headers: [("Host", host)] + extra, body: body)
+        var (method, path, query) = ("POST", base.path.isEmpty ? "/" : base.path, "")
+        if case .rest(let restMethod, let restPath, let restQuery) = call.input {
+            (method, path, query) = (restMethod, (base.path.hasSuffix("/") ? String(base.path.dropLast()) : base.path) + restPath, restQuery)
+        }
+        let rest = call.service.wire == .restXML
+        var request = SignableRequest(method: method, path: path, query: query, headers: [("Host", host)] + extra, body: body)
         if let credentials {
-            let signer = SigV4Signer(region: region, service: call.service.signingName, signsBodyHash: false)
+            let signer = SigV4Signer(region: region, service: call.service.signingName, normalizePath: !rest, signsBodyHash: rest)
             request = signer.sign(request, credentials: try await credentials.credentials(), date: now().addingTimeInterval(skew.current)).request
         }
         var components = URLComponents(url: base, resolvingAgainstBaseURL: false)!
-        components.path = path
-        let http = HTTPRequest(method: "POST", url: components.url!, headers: request.headers.filter { $0.name != "Host" }, body: body,
+        components.percentEncodedPath = path
+        components.percentEncodedQuery = query.isEmpty ? nil : query
+        let http = HTTPRequest(method: method, url: components.url!, headers: request.headers.filter { $0.name != "Host" }, body: body,
                                operation: "\(call.service.endpointPrefix) \(call.operation)")
         let response = try await transport.send(http)
         guard (200..<300).contains(response.status) else {

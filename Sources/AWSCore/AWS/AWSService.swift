@@ -8,6 +8,8 @@ public struct AWSService: Sendable, Hashable, CustomStringConvertible {
         case json(version: String, targetPrefix: String)
         /// REST with JSON bodies, each operation its own method and path (IAM Identity Center), called by its own client.
         case restJSON
+        /// REST with XML answers (S3): the call's method, path and query, the payload hash signed.
+        case restXML
     }
 
     public var endpointPrefix: String
@@ -23,6 +25,10 @@ public struct AWSService: Sendable, Hashable, CustomStringConvertible {
     public static let cloudWatch = AWSService(endpointPrefix: "monitoring", signingName: "monitoring", environmentKey: "CLOUDWATCH", wire: .json(version: "1.0", targetPrefix: "GraniteServiceVersion20100801"))
     public static let config = AWSService(endpointPrefix: "config", signingName: "config", environmentKey: "CONFIG_SERVICE", wire: .json(version: "1.1", targetPrefix: "StarlingDoveService"))
     public static let logs = AWSService(endpointPrefix: "logs", signingName: "logs", environmentKey: "CLOUDWATCH_LOGS", wire: .json(version: "1.1", targetPrefix: "Logs_20140328"))
+
+    public static let dynamoDB = AWSService(endpointPrefix: "dynamodb", signingName: "dynamodb", environmentKey: "DYNAMODB", wire: .json(version: "1.0", targetPrefix: "DynamoDB_20120810"))
+    /// S3, addressed path-style (https://s3.REGION.amazonaws.com/BUCKET), which also suits endpoint overrides.
+    public static let s3 = AWSService(endpointPrefix: "s3", signingName: "s3", environmentKey: "S3", wire: .restXML)
 
     /// The IAM Identity Center portal (GetRoleCredentials), and its OIDC service (sign-in and token refresh).
     public static let ssoPortal = AWSService(endpointPrefix: "portal.sso", signingName: "awsssoportal", environmentKey: "SSO", wire: .restJSON)

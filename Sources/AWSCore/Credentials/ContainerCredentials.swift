@@ -15,7 +15,7 @@ public enum ContainerCredentials {
         }
         let tokenFile = environment["AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE"]
         let tokenValue = environment["AWS_CONTAINER_AUTHORIZATION_TOKEN"]
-        return CachingCredentialProvider {
+        return CachingCredentialProvider(origin: "container") {
             guard let url else { throw CredentialError("the container credentials URI is not a valid URL") }
             var headers: [(name: String, value: String)] = []
             if let tokenFile {

@@ -36,6 +36,20 @@ public struct CredentialChain: Sendable {
         throw CredentialError("profile '\(name)' has no aws_access_key_id/aws_secret_access_key or credential_process")
     }
 
+    /// The IAM Identity Center sign-in `profile`'s credentials rest on, directly or through role_arn and
+    /// source_profile; nil when they rest on none (keys, environment variables, a process).
+    public func signIn(profile: String? = nil) -> SSOConfig? {
+        if profile == nil, EnvironmentCredentials.read(environment) != nil { return nil }
+        var name = profile ?? AWSProfiles.selected(environment)
+        var seen: Set<String> = []
+        while seen.insert(name).inserted, let settings = profiles.profiles[name] {
+            guard settings["role_arn"] != nil else { return try? SSOConfig.resolve(profile: name, in: profiles) }
+            guard let next = settings["source_profile"] else { return nil }
+            name = next
+        }
+        return nil
+    }
+
     /// A provider for `profile` (default: the one the environment selects) that may call STS or a container endpoint.
     public func provider(profile: String? = nil, region: String, transport: any HTTPTransport, endpoints: EndpointResolver) throws -> any CredentialProvider {
         try provider(profile: profile, region: region, transport: transport, endpoints: endpoints, visited: [])
@@ -43,7 +57,7 @@ public struct CredentialChain: Sendable {
 
     private func provider(profile: String?, region: String, transport: any HTTPTransport, endpoints: EndpointResolver, visited: Set<String>) throws -> any CredentialProvider {
         if profile == nil, let credentials = EnvironmentCredentials.read(environment) {
-            return StaticCredentialProvider(credentials)
+            return StaticCredentialProvider(credentials, origin: "env")
         }
         let name = profile ?? AWSProfiles.selected(environment)
         if let settings = profiles.profiles[name] {
@@ -53,7 +67,7 @@ public struct CredentialChain: Sendable {
                 let source: any CredentialProvider
                 if let sourceProfile = settings["source_profile"] {
                     source = sourceProfile == name && profiles.staticCredentials(name) != nil
-                        ? StaticCredentialProvider(profiles.staticCredentials(name)!)
+                        ? StaticCredentialProvider(profiles.staticCredentials(name)!, origin: "profile \(name)")
                         : try provider(profile: sourceProfile, region: region, transport: transport, endpoints: endpoints, visited: visited.union([name]))
                 } else if let credentialSource = settings["credential_source"] {
                     source = try self.credentialSource(credentialSource, transport: transport)
@@ -72,10 +86,10 @@ public struct CredentialChain: Sendable {
                 let tokens = signIns.provider(sso, cache: SSOTokenCache(environment: environment), client: client)
                 return signIns.roleCredentials("\(sso.cacheKey) \(account) \(role)") { SSOCredentials.provider(tokens, account: account, role: role, client: client) }
             }
-            if let keys = profiles.staticCredentials(name) { return StaticCredentialProvider(keys) }
+            if let keys = profiles.staticCredentials(name) { return StaticCredentialProvider(keys, origin: "profile \(name)") }
             if settings["credential_process"] != nil {
                 let chain = self
-                return CachingCredentialProvider { try await chain.resolve(profile: name).credentials }
+                return CachingCredentialProvider(origin: "profile \(name) credential_process") { try await chain.resolve(profile: name).credentials }
             }
         }
         if profile == nil, let role = environment["AWS_ROLE_ARN"], let tokenFile = environment["AWS_WEB_IDENTITY_TOKEN_FILE"] {
@@ -96,7 +110,7 @@ public struct CredentialChain: Sendable {
         switch value {
         case "Environment":
             guard let credentials = EnvironmentCredentials.read(environment) else { throw CredentialError("credential_source = Environment but AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY are not set") }
-            return StaticCredentialProvider(credentials)
+            return StaticCredentialProvider(credentials, origin: "env")
         case "EcsContainer":
             guard let provider = ContainerCredentials.provider(environment: environment, transport: transport) else { throw CredentialError("credential_source = EcsContainer but no container credentials URI is set") }
             return provider

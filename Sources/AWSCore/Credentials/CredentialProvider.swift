@@ -6,28 +6,39 @@ public protocol CredentialProvider: Sendable {
     func credentials() async throws -> Credentials
     /// Forgets cached credentials, e.g. after the service said they expired.
     func invalidate() async
+    /// Where the credentials come from, as the screen names it ("env", "profile dev", "sso-session platform", …).
+    var origin: String { get }
+    /// When the credentials held now expire; nil for long-term keys or before the first fetch.
+    func expiration() async -> Date?
 }
 
 /// Credentials that never change (environment variables, profile keys).
 public struct StaticCredentialProvider: CredentialProvider {
     public var value: Credentials
+    public var origin: String
 
-    public init(_ value: Credentials) { self.value = value }
+    public init(_ value: Credentials, origin: String = "static keys") {
+        self.value = value
+        self.origin = origin
+    }
 
     public func credentials() async throws -> Credentials { value }
     public func invalidate() async {}
+    public func expiration() async -> Date? { value.expiration }
 }
 
 /// Caches what a fetch returns until five minutes before it expires; one fetch at a time.
 public actor CachingCredentialProvider: CredentialProvider {
     private let fetch: @Sendable () async throws -> Credentials
     private let now: @Sendable () -> Date
+    public nonisolated let origin: String
     private var cached: Credentials?
     private var inFlight: Task<Credentials, Error>?
     /// How many times the fetch has run (for tests and the API-call count).
     public private(set) var fetches = 0
 
-    public init(now: @escaping @Sendable () -> Date = Date.init, fetch: @escaping @Sendable () async throws -> Credentials) {
+    public init(origin: String = "temporary credentials", now: @escaping @Sendable () -> Date = Date.init, fetch: @escaping @Sendable () async throws -> Credentials) {
+        self.origin = origin
         self.fetch = fetch
         self.now = now
     }
@@ -46,4 +57,6 @@ public actor CachingCredentialProvider: CredentialProvider {
     }
 
     public func invalidate() async { cached = nil }
+
+    public func expiration() async -> Date? { cached?.expiration }
 }

@@ -9,7 +9,7 @@ public enum RoleCredentials {
         region: String, transport: any HTTPTransport, endpoints: EndpointResolver
     ) -> any CredentialProvider {
         let client = AWSClient(region: region, credentials: source, transport: transport, endpoints: endpoints)
-        return CachingCredentialProvider {
+        return CachingCredentialProvider(origin: "assumed role \(roleArn.split(separator: "/").last.map(String.init) ?? roleArn) via \(source.origin)") {
             do {
                 return try await STSClient(client).assumeRole(roleArn, sessionName: sessionName, externalId: externalId)
             } catch let error as CredentialError where error.signedOut {
@@ -25,7 +25,7 @@ public enum RoleCredentials {
         _ roleArn: String, tokenFile: String, sessionName: String, region: String, transport: any HTTPTransport, endpoints: EndpointResolver
     ) -> any CredentialProvider {
         let client = AWSClient(region: region, credentials: nil, transport: transport, endpoints: endpoints)
-        return CachingCredentialProvider {
+        return CachingCredentialProvider(origin: "web identity \(roleArn.split(separator: "/").last.map(String.init) ?? roleArn)") {
             guard let token = try? String(contentsOfFile: tokenFile, encoding: .utf8) else {
                 throw CredentialError("web identity token file \(tokenFile) cannot be read")
             }

@@ -135,6 +135,20 @@ extension AppState {
         return .triage([.history(alarm)])
     }
 
+    /// L: sign in again for the selected row's environment when it is signed out, else for the first signed-out one.
+    mutating func signIn() -> ConsoleEffect? {
+        guard requireLive("signing in") else { return nil }
+        let signedOut = snapshot.accounts.filter(\.isSignedOut).map(\.environment)
+        let rows = cache.content(view.focus, snapshot, version: view.dataVersion).filtered(by: view.filters[view.focus] ?? "").rows
+        let selected = view.selectedRow(view.focus, count: rows.count).flatMap { rows[$0].environment }
+        guard let environment = selected.flatMap({ signedOut.contains($0) ? $0 : nil }) ?? signedOut.first else {
+            view.message = .init("no environment is signed out", role: .muted)
+            return nil
+        }
+        view.message = .init("signing in for \(environment)…", role: .muted)
+        return .triage([.signIn(environment: environment)])
+    }
+
     /// o: focus the panel showing the alarm's metric, filtered to its resource.
     mutating func openMetric() {
         guard let alarm = selectedAlarm() else { return }

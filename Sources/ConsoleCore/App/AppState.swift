@@ -159,6 +159,7 @@ struct AppState: Sendable {
         case .mute: return mute()
         case .history: return history()
         case .openMetric: openMetric()
+        case .signIn: return signIn()
         }
         return nil
     }

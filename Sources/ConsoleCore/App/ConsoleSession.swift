@@ -47,6 +47,7 @@ public struct ConsoleSession {
         }
         mailbox = ConsoleMailbox()
         var sources: [String: any ExchangeSource] = [:]
+        var signIns: [String: SSOConfig] = [:]
         switch source {
         case .replay(let fixture):
             state = AppState(replay: ReplaySession(fixture: fixture, speed: speed), bindings: bindings)
@@ -66,11 +67,12 @@ public struct ConsoleSession {
                 problems.append("\(error); no expired mute will be re-enabled")
             }
             sources = live.sources
+            signIns = live.signIns
             poller = live
         }
         if !problems.isEmpty { state.view.message = .init(problems.joined(separator: " · "), role: .warn) }
         let user = "\(environment["USER"] ?? "unknown")@\(ProcessInfo.processInfo.hostName)"
-        runner = TriageRunner(sources: sources, paths: paths, mailbox: mailbox, localUser: user)
+        runner = TriageRunner(sources: sources, paths: paths, mailbox: mailbox, localUser: user, signIns: signIns, environment: environment)
     }
 
     /// Runs the console on `backend` until quit or a stop signal; returns the signal, if one ended it.

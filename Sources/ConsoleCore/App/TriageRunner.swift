@@ -14,11 +14,17 @@ final class TriageRunner: @unchecked Sendable {
     let localUser: String
     /// How long to wait between drift-detection status checks.
     var pollSeconds = 2.0
+    /// The sign-in each environment's credentials rest on, and the process environment (for SSO endpoints and the cache).
+    let signIns: [String: SSOConfig]
+    let environment: [String: String]
     private let lock = NSLock()
     private var identities: [String: String] = [:]
 
-    init(sources: [String: any ExchangeSource], paths: ConfigPaths, mailbox: ConsoleMailbox, localUser: String) {
+    init(sources: [String: any ExchangeSource], paths: ConfigPaths, mailbox: ConsoleMailbox, localUser: String,
+         signIns: [String: SSOConfig] = [:], environment: [String: String] = [:]) {
         self.sources = sources
+        self.signIns = signIns
+        self.environment = environment
         self.store = TriageStore(paths: paths)
         self.mailbox = mailbox
         self.localUser = localUser
@@ -50,6 +56,8 @@ final class TriageRunner: @unchecked Sendable {
             } catch {
                 return [.message("\(stack.name): \(error)", .critical)]
             }
+        case .signIn(let name):
+            return await signIn(name)
         case .history(let alarm):
             guard let source = sources[alarm.environment] else { return [noSource(alarm.environment)] }
             do {
@@ -153,5 +161,27 @@ final class TriageRunner: @unchecked Sendable {
 
     private func noSource(_ environment: String) -> TriageOutcome {
         .message("\(environment) has no working credentials; see the status bar", .critical)
+    }
+
+    /// Runs the device sign-in for `name`'s sign-in: the page and code are shown as a report, then the outcome.
+    private func signIn(_ name: String) async -> [TriageOutcome] {
+        guard let config = signIns[name] else {
+            return [.message("\(name)'s credentials do not come from IAM Identity Center; sign in as they need (see its error)", .warn)]
+        }
+        let transport = CurlTransport(options: TransportOptions(environment: environment))
+        defer { transport.close() }
+        let client = SSOClient(region: config.region, transport: transport, endpoints: EndpointResolver(environment: environment))
+        let mailbox = self.mailbox
+        do {
+            let token = try await SSOLogin.run(config, client: client, cache: SSOTokenCache(environment: environment)) { device in
+                mailbox.post([.report(.init(title: "Sign in to \(config.label)", lines: [
+                    (label: "Open", value: device.verificationUriComplete ?? device.verificationUri), (label: "Code", value: device.userCode),
+                    (label: "", value: "confirm in any browser; opsdeck waits and picks the sign-in up on the next poll"),
+                ]))])
+            }
+            return [.message("signed in to \(config.label) until \(token.expiresAt); the next poll uses it", .ok)]
+        } catch {
+            return [.message("signing in to \(config.label): \(error)", .critical)]
+        }
     }
 }

@@ -20,4 +20,5 @@ enum Action: String, CaseIterable, Sendable {
     case mute
     case history
     case openMetric = "open-metric"
+    case signIn = "sign-in"
 }

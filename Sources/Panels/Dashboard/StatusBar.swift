@@ -42,13 +42,13 @@ struct StatusBar {
     static func note(_ account: AccountStatus, now: Date) -> String? {
         switch account.health {
         case .ok:
-            return nil
+            return account.credentials?.warning(at: now)
         case .partial:
             return "\(account.failedSections.count) of \(account.sections.values.filter { $0.phase != .notConfigured }.count) sections failing"
         case .stale:
             return account.lastSuccess.map { Format.age($0, now: now) } ?? "loading…"
         case .error:
-            if account.failedSections.compactMap({ account.sections[$0]?.failure?.cause }).contains(.signedOut) { return "signed out" }
+            if account.isSignedOut { return "signed out" }
             return account.lastSuccess.map { "failing, data \(Format.age($0, now: now)) old" } ?? "no data"
         }
     }

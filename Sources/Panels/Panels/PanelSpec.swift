@@ -35,11 +35,11 @@ extension PanelID {
         case .stacks:
             PanelSpec(title: "Stacks", command: "stacks", tab: "stacks", aliases: ["cfn", "stack", "cloudformation"], band: 0, width: 58, sections: [.stacks], prebuilt: true, panel: StacksPanel())
         case .replication:
-            PanelSpec(title: "Replication lag", command: "replication", tab: "repl", aliases: ["repl", "lag"], band: 1, width: 1, sections: [.metrics], prebuilt: true, panel: ReplicationPanel())
+            PanelSpec(title: "Replication lag", command: "replication", tab: "repl", aliases: ["repl", "lag"], band: 1, width: 1, sections: [.metrics, .discovery], prebuilt: true, panel: ReplicationPanel())
         case .lambda:
-            PanelSpec(title: "Lambda", command: "lambda", tab: "lambda", aliases: ["fn", "functions", "lambdas"], band: 1, width: 1, sections: [.metrics], prebuilt: true, panel: LambdaPanel())
+            PanelSpec(title: "Lambda", command: "lambda", tab: "lambda", aliases: ["fn", "functions", "lambdas"], band: 1, width: 1, sections: [.metrics, .discovery], prebuilt: true, panel: LambdaPanel())
         case .dynamodb:
-            PanelSpec(title: "DynamoDB throughput", command: "dynamodb", tab: "ddb", aliases: ["ddb", "tables"], band: 2, width: 1, sections: [.metrics], prebuilt: true, panel: DynamoDBPanel())
+            PanelSpec(title: "DynamoDB throughput", command: "dynamodb", tab: "ddb", aliases: ["ddb", "tables"], band: 2, width: 1, sections: [.metrics, .discovery], prebuilt: true, panel: DynamoDBPanel())
         case .flowLogs:
             PanelSpec(title: "Flow logs", command: "flowlogs", tab: "flows", aliases: ["flows", "vpc", "flow"], band: 2, width: 1, sections: [.network], prebuilt: true, panel: FlowLogsPanel())
         case .compliance:

@@ -12,6 +12,15 @@ public enum SnapshotReport {
             [account.environment, account.accountId, account.region, account.health.rawValue,
              account.lastSuccess.map(AWSDate.format) ?? "never", account.error ?? ""].map(\.visible)
         })
+        let signedIn = snapshot.accounts.filter { $0.credentials != nil }
+        if !signedIn.isEmpty {
+            lines += ["", "== Credentials"]
+            lines += table(["ENV", "FROM", "EXPIRES", "NOTE"], signedIn.map { account in
+                let credentials = account.credentials!
+                return [account.environment, credentials.origin, credentials.expiration.map(AWSDate.format) ?? "never",
+                        credentials.warning(at: snapshot.capturedAt) ?? ""].map(\.visible)
+            })
+        }
         lines += ["", "== Sections"]
         lines += table(["ENV", "SECTION", "STATE", "LAST GOOD", "FAILED CALL"], snapshot.accounts.flatMap { account in
             PollSection.ID.allCases.compactMap { id in

@@ -95,4 +95,6 @@ public struct RecordingSource: ExchangeSource {
         recorder.record(Exchange(t: t, environment: environment, call: call, outcome: outcome))
         return try outcome.get()
     }
+
+    public func credentialHealth() async -> CredentialHealth? { await inner.credentialHealth() }
 }

@@ -39,7 +39,7 @@ public struct CloudFormationClient: Sendable {
     }
 
     /// The `<member>`s of a list in every page of a paginated operation.
-    private func pages(_ operation: String, _ parameters: [APICall.Parameter], list: String) async throws -> [XMLTree] {
+    func pages(_ operation: String, _ parameters: [APICall.Parameter], list: String) async throws -> [XMLTree] {
         try await source.paginate({ token in
             APICall(.cloudFormation, operation, .query(parameters + (token.map { [.init("NextToken", $0)] } ?? [])))
         }, read: { body, call in

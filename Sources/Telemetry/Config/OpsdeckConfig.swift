@@ -38,7 +38,7 @@ public struct OpsdeckConfig: Sendable, Equatable {
     /// Reads and checks a config file.
     public static func load(from url: URL, defaultRegion: String? = nil) throws -> OpsdeckConfig {
         guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-            throw ConfigError("\(url.path): cannot be read (create it or pass --config; see README \"Live mode\")")
+            throw ConfigError("\(url.path): cannot be read (create it, pass --config, or pass --profile NAME to watch that profile's account; see README \"Live mode\")")
         }
         do {
             return try parse(text, defaultRegion: defaultRegion)
@@ -85,7 +85,10 @@ public struct OpsdeckConfig: Sendable, Equatable {
             guard let flag = allow.boolean else { throw ConfigError("allow_actions must be true or false", key: ["allow_actions"]) }
             config.allowActions = flag
         }
-        let shared = try root["watch"].map { try watchList($0, path: ["watch"]) } ?? WatchList()
+        // Resources are discovered unless a watch list says discover = false.
+        var discovering = WatchList()
+        discovering.discoverResources = true
+        let shared = try root["watch"].map { try watchList($0, path: ["watch"], base: discovering) } ?? discovering
         config.sharedWatch = shared
         config.discovery = try root["discovery"].map { try discovery($0, defaultRegion: defaultRegion) }
         if let aggregator = root["aggregator"] {
@@ -186,7 +189,7 @@ public struct OpsdeckConfig: Sendable, Equatable {
         func number(_ entry: [String: TOMLValue], _ name: String, default fallback: Double) -> Double {
             entry[name]?.number ?? fallback
         }
-        let known: Set<String> = ["stack_prefixes", "stack_sets", "functions", "tables", "bucket_replication", "table_replicas", "log_groups", "discover_flow_logs", "rules", "alarm_prefixes"]
+        let known: Set<String> = ["stack_prefixes", "stack_sets", "functions", "tables", "bucket_replication", "table_replicas", "log_groups", "discover_flow_logs", "rules", "alarm_prefixes", "discover"]
         if let unknown = table.keys.sorted().first(where: { !known.contains($0) }) { throw ConfigError("\(key): unknown setting '\(unknown)'", key: path + [unknown]) }
         if let value = try strings("stack_prefixes") { watch.stackPrefixes = value }
         if let value = table["stack_sets"] { guard let flag = value.boolean else { throw ConfigError("\(key).stack_sets must be true or false", key: path + ["stack_sets"]) }; watch.stackSets = flag }
@@ -210,6 +213,7 @@ public struct OpsdeckConfig: Sendable, Equatable {
             if value.string == "all" { watch.rules = nil } else { watch.rules = try strings("rules") }
         }
         if let value = try strings("alarm_prefixes") { watch.alarmPrefixes = value }
+        if let value = table["discover"] { guard let flag = value.boolean else { throw ConfigError("\(key).discover must be true or false", key: path + ["discover"]) }; watch.discoverResources = flag }
         return watch
     }
 }

@@ -45,6 +45,14 @@ public struct WatchList: Codable, Sendable, Equatable {
     public var rules: [String]? = nil
     /// Only alarms whose names start with one of these; empty shows every alarm.
     public var alarmPrefixes: [String] = []
+    /// Whether stacks' resources are discovered and added (`discover`); nil, as in recordings made before discovery, is off.
+    public var discoverResources: Bool?
+
+    /// Whether discovery runs for this watch list.
+    public var discovers: Bool { discoverResources ?? false }
+    /// The replication thresholds discovered routes get.
+    public static let defaultBucketThreshold: Double = 900
+    public static let defaultReplicaThreshold: Double = 5
 
     public init() {}
 

@@ -13,6 +13,8 @@ public struct AccountStatus: Codable, Equatable, Sendable {
     public var sections: [PollSection.ID: SectionState]
     /// While sections are loading: the calls made and answered so far.
     public var progress: CallProgress?
+    /// Where the account's credentials come from and when they expire (live sessions only).
+    public var credentials: CredentialHealth?
 
     public init(environment: String, accountId: String, region: String, health: Health = .ok, lastSuccess: Date? = nil, error: String? = nil,
                 sections: [PollSection.ID: SectionState] = [:]) {
@@ -25,7 +27,10 @@ public struct AccountStatus: Codable, Equatable, Sendable {
         self.sections = sections
     }
 
-    /// One line on how the account stands: "dev ok", or what fails and why ("dev 1 of 5 sections failing:
+    /// Whether a failing section failed because the sign-in lapsed (`aws sso login` or `opsdeck login` mends it).
+    public var isSignedOut: Bool { failedSections.contains { sections[$0]?.failure?.cause == .signedOut } }
+
+    /// One line on how the account stands: "dev ok", or what fails and why ("dev 1 of 6 sections failing:
     /// compliance (ServerError (HTTP 500) on config:DescribeComplianceByConfigRule)").
     public var healthSummary: String {
         let failed = failedSections
@@ -45,9 +50,10 @@ public struct AccountStatus: Codable, Equatable, Sendable {
     public enum Health: String, Codable, Sendable {
         case ok, partial, stale, error
 
-        /// The health that `sections` add up to.
+        /// The health that `sections` add up to. Discovery, which runs only now and then, counts only when it fails:
+        /// between its runs it answers from memory, so it cannot keep an account whose calls all fail from error.
         public init(_ sections: [PollSection.ID: SectionState]) {
-            let phases = sections.values.map(\.phase).filter { $0 != .notConfigured }
+            let phases = sections.filter { $0.key != .discovery || $0.value.phase == .failed }.values.map(\.phase).filter { $0 != .notConfigured }
             let failed = phases.filter { $0 == .failed }.count
             if failed > 0 {
                 self = failed == phases.count ? .error : .partial

@@ -64,6 +64,8 @@ public struct CountingSource: ExchangeSource {
         defer { counter.finished(environment: environment) }
         return try await inner.perform(call)
     }
+
+    public func credentialHealth() async -> CredentialHealth? { await inner.credentialHealth() }
 }
 
 /// How many calls an environment has made and had back.

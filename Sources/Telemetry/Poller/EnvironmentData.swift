@@ -10,6 +10,8 @@ public struct EnvironmentData: Sendable {
     public var failures: [PollSection.ID: SectionFailure] = [:]
     /// Why the caller-identity check failed (wrong account or no answer); then no section ran.
     public var identityFailure: SectionFailure?
+    /// Where the credentials came from and when they expire, after the poll.
+    public var credentials: CredentialHealth?
 
     public init() {}
 

@@ -17,6 +17,10 @@ public struct EnvironmentPoller: Sendable {
     public var monitoring: (here: Bool, environments: [EnvironmentConfig])?
     /// What the CloudWatch endpoint refused in earlier polls.
     let metricMemory = MetricMemory()
+    /// What discovery found in earlier polls.
+    let discovery = DiscoveryMemory()
+    /// Environment names by account id, for naming where discovered replication goes.
+    public var accountNames: [String: String] = [:]
 
     public init(environment: EnvironmentConfig, source: any ExchangeSource, historyMinutes: Int = 30, windowMinutes: Int = MetricPlan.defaultWindowMinutes, checkIdentity: Bool = true) {
         self.environment = environment
@@ -28,6 +32,13 @@ public struct EnvironmentPoller: Sendable {
 
     /// One poll at `now`: the identity check (first poll only), then every section concurrently.
     public func poll(now: Date) async -> EnvironmentData {
+        var data = await pollSections(now: now)
+        data.credentials = await source.credentialHealth()
+        return data
+    }
+
+    /// The identity check (first poll only), then every section.
+    private func pollSections(now: Date) async -> EnvironmentData {
         var data = EnvironmentData()
         if checkIdentity {
             do {
@@ -43,32 +54,39 @@ public struct EnvironmentPoller: Sendable {
                 return data
             }
         }
+        // Discovery first: what it finds is watched by the sections after it.
+        let found = await run(.discovery, now: now)
+        var copy = self
+        copy.environment.watch = discovery.effective(environment.watch)
+        let watched = copy
         // Each child task hands back a plain value (the slice, or the failure): release builds of Swift 6.3
         // crashed storing a Result<Snapshot, any Error> from a task group.
         let outcomes = await withTaskGroup(of: SectionOutcome.self) { group in
-            for section in PollSection.all {
-                var poller = self
-                let counted = CallCounter()
-                poller.source = CountingSource(source, counter: counted)
-                group.addTask {
-                    do {
-                        let slice = try await section.fetch(poller, now)
-                        return SectionOutcome(id: section.id, slice: slice, error: nil, calls: counted.progress(of: "").made)
-                    } catch {
-                        return SectionOutcome(id: section.id, slice: nil, error: SectionFailure(error), calls: counted.progress(of: "").made)
-                    }
-                }
+            for section in PollSection.all where section.id != .discovery {
+                group.addTask { await watched.run(section, now: now) }
             }
             var outcomes: [SectionOutcome] = []
             for await outcome in group { outcomes.append(outcome) }
             return outcomes
         }
-        for outcome in outcomes {
+        for outcome in [found] + outcomes {
             data.slices[outcome.id] = outcome.slice
             data.failures[outcome.id] = outcome.error
-            if outcome.slice != nil && outcome.calls == 0 { data.unwatched.insert(outcome.id) }
+            if outcome.slice != nil && outcome.calls == 0 && (outcome.id != .discovery || !environment.watch.discovers) { data.unwatched.insert(outcome.id) }
         }
         return data
+    }
+
+    /// Runs one section on its own, counting its calls.
+    private func run(_ section: PollSection, now: Date) async -> SectionOutcome {
+        var poller = self
+        let counted = CallCounter()
+        poller.source = CountingSource(source, counter: counted)
+        do {
+            return SectionOutcome(id: section.id, slice: try await section.fetch(poller, now), error: nil, calls: counted.progress(of: "").made)
+        } catch {
+            return SectionOutcome(id: section.id, slice: nil, error: SectionFailure(error), calls: counted.progress(of: "").made)
+        }
     }
 
     /// What one section's calls came to.

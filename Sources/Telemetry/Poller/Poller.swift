@@ -8,6 +8,8 @@ public actor Poller {
     public nonisolated let environments: [EnvironmentConfig]
     /// Each environment's exchange source, for triage calls outside the poll.
     public nonisolated let sources: [String: any ExchangeSource]
+    /// The IAM Identity Center sign-in each environment's credentials rest on, for signing in from the console.
+    public nonisolated let signIns: [String: SSOConfig]
     private let pollers: [String: EnvironmentPoller]
     private let interval: Double
     public let counter: CallCounter
@@ -29,9 +31,10 @@ public actor Poller {
 
     /// `setupErrors` explains environments that have no source (e.g. their credentials could not be set up).
     public init(environments: [EnvironmentConfig], sources: [String: any ExchangeSource], setupErrors: [String: String] = [:], interval: Double, historyMinutes: Int,
-                windowMinutes: Int = MetricPlan.defaultWindowMinutes, aggregator: AggregatorConfig? = nil, monitoring: String? = nil, counter: CallCounter = CallCounter()) {
+                windowMinutes: Int = MetricPlan.defaultWindowMinutes, aggregator: AggregatorConfig? = nil, monitoring: String? = nil, counter: CallCounter = CallCounter(), signIns: [String: SSOConfig] = [:]) {
         self.environments = environments
         self.sources = sources
+        self.signIns = signIns
         self.setupErrors = setupErrors
         self.interval = interval
         self.counter = counter
@@ -45,6 +48,7 @@ public actor Poller {
                     poller.aggregator = (aggregator.name, aggregator.environment == environment.name, names)
                 }
                 if let monitoring { poller.monitoring = (monitoring == environment.name, environments) }
+                poller.accountNames = Dictionary(environments.map { ($0.accountId, $0.name) }) { first, _ in first }
                 pollers[environment.name] = poller
             }
         }
@@ -166,6 +170,7 @@ public actor Poller {
                 environment: environment.name, accountId: environment.accountId, region: environment.region, health: AccountStatus.Health(sections),
                 lastSuccess: lastSuccess[environment.name], error: errors.isEmpty ? nil : errors.joined(separator: "; "), sections: sections)
             if sections.values.contains(where: { $0.phase == .loading }) { account.progress = counter.progress(of: environment.name) }
+            account.credentials = latest[environment.name]?.credentials
             snapshot.accounts.append(account)
             guard let data = last[environment.name] else { continue }
             for section in PollSection.all {

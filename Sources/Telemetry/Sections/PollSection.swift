@@ -8,7 +8,7 @@ import Foundation
 public struct PollSection: Sendable {
     /// The sections by name, as errors and the status bar name them.
     public enum ID: String, Codable, CodingKeyRepresentable, Sendable, CaseIterable {
-        case stacks, metrics, alarms, compliance, network
+        case discovery, stacks, metrics, alarms, compliance, network
     }
 
     public let id: ID
@@ -24,6 +24,7 @@ extension PollSection.ID {
     /// its string.
     public func hash(into hasher: inout Hasher) {
         switch self {
+        case .discovery: hasher.combine(5)
         case .stacks: hasher.combine(0)
         case .metrics: hasher.combine(1)
         case .alarms: hasher.combine(2)
@@ -35,6 +36,7 @@ extension PollSection.ID {
     /// The section with this name.
     var section: PollSection {
         switch self {
+        case .discovery: .discovery
         case .stacks: .stacks
         case .metrics: .metrics
         case .alarms: .alarms

@@ -15,12 +15,31 @@ struct LiveOptions: ParsableArguments {
     @Option(name: .long, help: "Diagnostic log: requests, retries, throttling, clock skew, credential fetches, section failures, poll timings (never a secret); log_level in config.toml sets the detail.")
     var log: String?
 
-    /// Reads and checks the config, then adds the organization's accounts if it asks for discovery; failures are one
-    /// clear line.
+    @Option(name: .long, help: "AWS profile for environments that name none, as the AWS CLI's --profile; without a config.toml, watch this profile's account.")
+    var profile: String?
+
+    @Option(name: .long, help: "Region for environments that name none, as the AWS CLI's --region; without a config.toml, the region to watch.")
+    var region: String?
+
+    func validate() throws {
+        if let region, !EnvironmentConfig.isValidRegion(region) { throw ValidationError("--region '\(region)' is not a region name") }
+    }
+
+    /// Reads and checks the config (or, with --profile and no config file, makes one for that profile's account), then
+    /// adds the organization's accounts if it asks for discovery; failures are one clear line.
     func settings(environment: [String: String]) async throws -> OpsdeckConfig {
         let url = config.map { URL(fileURLWithPath: $0) } ?? ConfigPaths(environment: environment).configFile
         do {
-            let settings = try OpsdeckConfig.load(from: url, defaultRegion: environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"])
+            if config == nil, let profile, !FileManager.default.fileExists(atPath: url.path) {
+                if let log { try OpsdeckLog.start(file: URL(fileURLWithPath: log), level: "info") }
+                let transport = CurlTransport(options: TransportOptions(environment: environment))
+                defer { transport.close() }
+                return try await ProfileAccount.settings(profile: profile, region: region, environment: environment, transport: transport)
+            }
+            var settings = try OpsdeckConfig.load(from: url, defaultRegion: region ?? environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"])
+            if let profile {
+                for index in settings.environments.indices where settings.environments[index].profile == nil { settings.environments[index].profile = profile }
+            }
             if let log { try OpsdeckLog.start(file: URL(fileURLWithPath: log), level: settings.logLevel) }
             guard settings.discovery != nil else { return settings }
             let transport = CurlTransport(options: TransportOptions(environment: environment))
@@ -39,10 +58,10 @@ struct LiveOptions: ParsableArguments {
         options.maxResponseBytes = settings.maxResponseMB << 20
         let transport = CurlTransport(options: options)
         let counter = CallCounter(countsRequests: true)
-        var (sources, errors) = LiveSources.make(config: settings, environment: environment, transport: transport, allowActions: allowActions, counter: counter)
+        var (sources, errors, signIns) = LiveSources.make(config: settings, environment: environment, transport: transport, allowActions: allowActions, counter: counter)
         for env in settings.environments { sources[env.name] = sources[env.name].map { wrap(env, $0) } }
         return Poller(environments: settings.environments, sources: sources, setupErrors: errors, interval: settings.pollInterval, historyMinutes: settings.historyMinutes,
-                      windowMinutes: settings.metricWindowMinutes, aggregator: settings.aggregator, monitoring: settings.monitoring, counter: counter)
+                      windowMinutes: settings.metricWindowMinutes, aggregator: settings.aggregator, monitoring: settings.monitoring, counter: counter, signIns: signIns)
     }
 
     /// Starts a recording at `path` (gzip when asked or named .gz) of a session watching `settings`.

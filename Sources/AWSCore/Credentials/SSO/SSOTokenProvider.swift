@@ -59,7 +59,7 @@ public enum SSOCredentials {
     /// The provider for `role` in `account` through `tokens`.
     public static func provider(_ tokens: SSOTokenProvider, account: String, role: String, client: SSOClient,
                                 now: @escaping @Sendable () -> Date = Date.init) -> any CredentialProvider {
-        CachingCredentialProvider(now: now) {
+        CachingCredentialProvider(origin: "\(tokens.config.label) \(role)", now: now) {
             let (token, _) = try await tokens.accessToken()
             do {
                 return try await client.roleCredentials(accountId: account, roleName: role, accessToken: token)
