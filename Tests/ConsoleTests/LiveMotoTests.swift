@@ -351,6 +351,12 @@ import Telemetry
         }
     }
 
+    /// The live console on the platform in tmux, with `environment`'s AWS settings and HOME.
+    func console(_ platform: MotoPlatform, _ environment: [String: String]) throws -> TmuxSession {
+        let exports = environment.filter { $0.key.hasPrefix("AWS_") || $0.key == "HOME" || $0.key == "XDG_CONFIG_HOME" }.map { "\($0.key)='\($0.value)'" }.sorted().joined(separator: " ")
+        return try TmuxSession(width: 160, height: 48, command: "env \(exports) \(TmuxSession.opsdeck) --config \(platform.configFile.path)")
+    }
+
     /// The token cache file of the platform's sso-session, as `aws sso login` names it.
     func ssoCacheFile(_ platform: MotoPlatform) -> URL {
         SSOTokenCache(directory: platform.directory.appendingPathComponent(".aws/sso/cache")).file(for: "platform")
@@ -359,8 +365,7 @@ import Telemetry
     @Test func aSignedOutConsoleSaysWhatToRunAndRecoversWhenASignInAppears() throws {
         let platform = try MotoPlatform()
         let (environment, _) = try platform.startSSO()
-        let exports = environment.filter { $0.key.hasPrefix("AWS_") || $0.key == "HOME" || $0.key == "XDG_CONFIG_HOME" }.map { "\($0.key)='\($0.value)'" }.sorted().joined(separator: " ")
-        let session = try TmuxSession(width: 160, height: 48, command: "env \(exports) \(TmuxSession.opsdeck) --config \(platform.configFile.path)")
+        let session = try console(platform, environment)
         defer { session.kill() }
         let signedOut = try session.waitFor(20) { $0.contains("signed out") && $0.contains("aws sso login --sso-session platform") }
         #expect(signedOut.contains("dev (signed out)") || signedOut.contains("dev signed out"), "\(signedOut)")
@@ -375,8 +380,7 @@ import Telemetry
     @Test func theSignInKeyRunsTheDeviceFlowInsideTheConsole() throws {
         let platform = try MotoPlatform()
         let (environment, _) = try platform.startSSO()
-        let exports = environment.filter { $0.key.hasPrefix("AWS_") || $0.key == "HOME" || $0.key == "XDG_CONFIG_HOME" }.map { "\($0.key)='\($0.value)'" }.sorted().joined(separator: " ")
-        let session = try TmuxSession(width: 160, height: 48, command: "env \(exports) \(TmuxSession.opsdeck) --config \(platform.configFile.path)")
+        let session = try console(platform, environment)
         defer { session.kill() }
         try session.waitFor(20) { $0.contains("dev (signed out)") }
         try session.send("L")

@@ -67,6 +67,30 @@ import Testing
         #expect(wrong.calls.count == 1, "nothing else is called for the wrong account")
     }
 
+    @Test func discoveryRunsAtTheFirstPollThenEveryTenMinutesOrOnRefresh() async throws {
+        let resources = Result<Data, Error>.success(Data("""
+        <R><ListStackResourcesResult><StackResourceSummaries><member><LogicalResourceId>Fn</LogicalResourceId><PhysicalResourceId>dev-ingest</PhysicalResourceId>\
+        <ResourceType>AWS::Lambda::Function</ResourceType><ResourceStatus>CREATE_COMPLETE</ResourceStatus></member></StackResourceSummaries></ListStackResourcesResult></R>
+        """.utf8))
+        let source = CannedSource(["GetCallerIdentity": [Self.identity("104729364815")], "DescribeStacks": Array(repeating: Self.stacks, count: 8), "ListStackResources": [resources, resources],
+                                   "GetMetricData": Array(repeating: .success(Data(#"{"MetricDataResults":[]}"#.utf8)), count: 8)])
+        var watch = WatchList()
+        watch.discoverResources = true
+        watch.rules = []
+        watch.discoverFlowLogs = false
+        let dev = EnvironmentConfig(name: "dev", accountId: "104729364815", region: "eu-west-1", watch: watch)
+        let poller = Poller(environments: [dev], sources: ["dev": source], interval: 60, historyMinutes: 30)
+        let start = Date(timeIntervalSince1970: 1_795_000_000)
+        _ = await poller.poll(now: start, force: true)
+        let first = await poller.poll(now: start.addingTimeInterval(60), force: true)
+        #expect(first.lambdas.map(\.function) == ["dev-ingest"], "the stack's function is watched without being listed")
+        #expect(first.accounts[0].sections[.discovery]?.phase == .fresh)
+        #expect(source.calls.filter { $0.operation == "ListStackResources" }.count == 1, "not again within ten minutes")
+        await poller.refresh()
+        _ = await poller.poll(now: start.addingTimeInterval(120))
+        #expect(source.calls.filter { $0.operation == "ListStackResources" }.count == 2, "refresh discovers again and makes every environment due")
+    }
+
     @Test func metricPlanMapsSeriesToRows() {
         var watch = WatchList()
         watch.functions = ["csv"]

@@ -160,6 +160,10 @@ struct AppState: Sendable {
         case .history: return history()
         case .openMetric: openMetric()
         case .signIn: return signIn()
+        case .refresh:
+            guard requireLive("refreshing") else { return nil }
+            view.message = .init("polling every environment now, discovering resources again…", role: .muted)
+            return .triage([.refresh])
         }
         return nil
     }

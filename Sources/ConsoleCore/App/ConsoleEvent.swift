@@ -28,6 +28,8 @@ enum TriageRequest: Equatable, Sendable {
     case history(AlarmSummary)
     case mute(AlarmSummary, until: Date)
     case unmute(AlarmKey)
+    /// Poll every environment now, discovering again.
+    case refresh
     /// Sign in to IAM Identity Center for the environment's credentials (the device flow).
     case signIn(environment: String)
     /// A local action to log; the runner fills in who.

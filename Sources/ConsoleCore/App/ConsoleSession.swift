@@ -72,7 +72,7 @@ public struct ConsoleSession {
         }
         if !problems.isEmpty { state.view.message = .init(problems.joined(separator: " · "), role: .warn) }
         let user = "\(environment["USER"] ?? "unknown")@\(ProcessInfo.processInfo.hostName)"
-        runner = TriageRunner(sources: sources, paths: paths, mailbox: mailbox, localUser: user, signIns: signIns, environment: environment)
+        runner = TriageRunner(sources: sources, paths: paths, mailbox: mailbox, localUser: user, signIns: signIns, environment: environment, poller: poller)
     }
 
     /// Runs the console on `backend` until quit or a stop signal; returns the signal, if one ended it.

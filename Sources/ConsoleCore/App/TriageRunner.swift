@@ -17,12 +17,15 @@ final class TriageRunner: @unchecked Sendable {
     /// The sign-in each environment's credentials rest on, and the process environment (for SSO endpoints and the cache).
     let signIns: [String: SSOConfig]
     let environment: [String: String]
+    /// The live poller, for refreshing now.
+    let poller: Poller?
     private let lock = NSLock()
     private var identities: [String: String] = [:]
 
     init(sources: [String: any ExchangeSource], paths: ConfigPaths, mailbox: ConsoleMailbox, localUser: String,
-         signIns: [String: SSOConfig] = [:], environment: [String: String] = [:]) {
+         signIns: [String: SSOConfig] = [:], environment: [String: String] = [:], poller: Poller? = nil) {
         self.sources = sources
+        self.poller = poller
         self.signIns = signIns
         self.environment = environment
         self.store = TriageStore(paths: paths)
@@ -38,6 +41,8 @@ final class TriageRunner: @unchecked Sendable {
                 if let failure = store.save(state) { mailbox.post([failure]) }
             case .export(let path):
                 mailbox.post([store.export(to: path)])
+            case .refresh:
+                Task.detached { [poller] in await poller?.refresh() }
             default:
                 Task.detached { self.mailbox.post(await self.perform(request)) }
             }
@@ -58,6 +63,9 @@ final class TriageRunner: @unchecked Sendable {
             }
         case .signIn(let name):
             return await signIn(name)
+        case .refresh:
+            await poller?.refresh()
+            return []
         case .history(let alarm):
             guard let source = sources[alarm.environment] else { return [noSource(alarm.environment)] }
             do {

@@ -21,4 +21,5 @@ enum Action: String, CaseIterable, Sendable {
     case history
     case openMetric = "open-metric"
     case signIn = "sign-in"
+    case refresh
 }

@@ -13,16 +13,6 @@ public struct MetricRefusal: Codable, Equatable, Sendable {
     /// The statistic read instead, when there is one (Maximum for a refused percentile).
     public var fallback: String?
 
-    public init(environment: String, namespace: String, metric: String, statistic: String, resource: String, reason: String, fallback: String? = nil) {
-        self.environment = environment
-        self.namespace = namespace
-        self.metric = metric
-        self.statistic = statistic
-        self.resource = resource
-        self.reason = reason
-        self.fallback = fallback
-    }
-
     /// "Duration p95 of staging-csv-processor refused: InternalError …; showing Maximum".
     public var summary: String {
         let of = resource.isEmpty ? "" : " of \(resource)"

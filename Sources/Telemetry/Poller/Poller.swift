@@ -22,6 +22,8 @@ public actor Poller {
     private var failures: [String: Int] = [:]
     private var nextDue: [String: Date] = [:]
     private var verified: Set<String> = []
+    /// Set by `refresh`: the run loop polls at once.
+    private var refreshRequested = false
     /// The environments the latest cycle polled, in configuration order.
     public private(set) var lastPolled: [String] = []
     /// API calls made by the latest cycle, by "service Operation".
@@ -126,9 +128,18 @@ public actor Poller {
             progress?.cancel()
             progress = nil
             publish(snapshot)
-            let wait = max(1, nextPollDate().timeIntervalSinceNow)
-            try? await Task.sleep(nanoseconds: UInt64(min(wait, 3600) * 1e9))
+            // Sleeps until the next environment is due, or until `refresh` asks for a poll now.
+            let deadline = Date().addingTimeInterval(min(max(1, nextPollDate().timeIntervalSinceNow), 3600))
+            while !Task.isCancelled, !refreshRequested, Date() < deadline { try? await Task.sleep(nanoseconds: 250_000_000) }
+            refreshRequested = false
         }
+    }
+
+    /// Polls every environment now and discovers their resources again (the console's refresh key).
+    public func refresh() {
+        for poller in pollers.values { poller.discovery.force() }
+        nextDue = [:]
+        refreshRequested = true
     }
 
     /// How each section of `name` stands at `now`: failed when its latest call failed (every section, when the
