@@ -68,6 +68,17 @@ import Testing
         #expect(parsed.messages == ["MaxQueryTimeRangeExceed: the time range is too long"])
     }
 
+    @Test func taggedResourcesAreReadAcrossPagesAndNamedFromTheirARNs() async throws {
+        let page1 = #"{"PaginationToken":"p2","ResourceTagMappingList":[{"ResourceARN":"arn:aws:lambda:eu-west-1:104729364815:function:dev-csv-processor","Tags":[{"Key":"Environment","Value":"dev"}]},{"ResourceARN":"arn:aws:dynamodb:eu-west-1:104729364815:table/orders","Tags":[]}]}"#
+        let page2 = #"{"PaginationToken":"","ResourceTagMappingList":[{"ResourceARN":"arn:aws:s3:::opsdeck-dev-ingest","Tags":[]},{"ResourceARN":"arn:aws:lambda:eu-west-1:104729364815:function:dev-validator:live","Tags":[]}]}"#
+        let source = CannedSource(["GetResources": [.success(Data(page1.utf8)), .success(Data(page2.utf8))]])
+        let arns = try await TaggingClient(source).resources(tagged: ["Environment": "dev"])
+        #expect(arns.compactMap(TaggingClient.resource).map { "\($0.kind) \($0.name)" } == ["function dev-csv-processor", "table orders", "bucket opsdeck-dev-ingest", "function dev-validator"])
+        if case .json(let body) = source.calls[0].input { #expect(body["TagFilters"] == [["Key": "Environment", "Values": ["dev"]]]) }
+        if case .json(let body) = source.calls[1].input { #expect(body["PaginationToken"] == "p2") }
+        #expect(TaggingClient.resource("arn:aws:s3:::bucket/key") == nil && TaggingClient.resource("not an arn") == nil)
+    }
+
     @Test func recordedMetricMathResultParses() throws {
         let call = APICall(.cloudWatch, "GetMetricData", .json([:]))
         let page = try CloudWatchClient.parseMetricData(try resource("responses/cloudwatch-GetMetricData.awscli-metric-math.json"), call: call)

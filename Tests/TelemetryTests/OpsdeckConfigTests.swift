@@ -87,6 +87,23 @@ extension OpsdeckConfigTests {
 }
 
 extension OpsdeckConfigTests {
+    @Test func discoveryIsOnByDefaultAndTakesTags() throws {
+        let config = try OpsdeckConfig.parse("""
+        [environments.dev]
+        account_id = "104729364815"
+        region = "eu-west-1"
+        [environments.prod]
+        account_id = "398126457039"
+        region = "us-east-1"
+        watch = { discover = false, tags = { Environment = "prod", Team = "data" } }
+        """)
+        #expect(config.environments[0].watch.discovers, "no watch list: everything the stacks hold is discovered")
+        #expect(!config.environments[1].watch.discovers && config.environments[1].watch.tags == ["Environment": "prod", "Team": "data"])
+        #expect(throws: ConfigError("watch.tags must be an inline table of strings, e.g. { Environment = \"prod\" }", key: ["watch", "tags"])) {
+            try OpsdeckConfig.parse("[watch]\ntags = { Environment = 3 }\n[environments.dev]\naccount_id = \"104729364815\"\nregion = \"r\"\n")
+        }
+    }
+
     @Test func dottedKeysAndInlineTableArraysAreRead() throws {
         let config = try OpsdeckConfig.parse("""
         watch.functions = ["csv-processor", "validator"]

@@ -26,6 +26,8 @@ public struct AWSService: Sendable, Hashable, CustomStringConvertible {
     public static let config = AWSService(endpointPrefix: "config", signingName: "config", environmentKey: "CONFIG_SERVICE", wire: .json(version: "1.1", targetPrefix: "StarlingDoveService"))
     public static let logs = AWSService(endpointPrefix: "logs", signingName: "logs", environmentKey: "CLOUDWATCH_LOGS", wire: .json(version: "1.1", targetPrefix: "Logs_20140328"))
 
+    public static let tagging = AWSService(endpointPrefix: "tagging", signingName: "tagging", environmentKey: "RESOURCE_GROUPS_TAGGING_API",
+                                           wire: .json(version: "1.1", targetPrefix: "ResourceGroupsTaggingAPI_20170126"))
     public static let dynamoDB = AWSService(endpointPrefix: "dynamodb", signingName: "dynamodb", environmentKey: "DYNAMODB", wire: .json(version: "1.0", targetPrefix: "DynamoDB_20120810"))
     /// S3, addressed path-style (https://s3.REGION.amazonaws.com/BUCKET), which also suits endpoint overrides.
     public static let s3 = AWSService(endpointPrefix: "s3", signingName: "s3", environmentKey: "S3", wire: .restXML)

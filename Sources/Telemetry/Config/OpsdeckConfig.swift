@@ -189,7 +189,7 @@ public struct OpsdeckConfig: Sendable, Equatable {
         func number(_ entry: [String: TOMLValue], _ name: String, default fallback: Double) -> Double {
             entry[name]?.number ?? fallback
         }
-        let known: Set<String> = ["stack_prefixes", "stack_sets", "functions", "tables", "bucket_replication", "table_replicas", "log_groups", "discover_flow_logs", "rules", "alarm_prefixes", "discover"]
+        let known: Set<String> = ["stack_prefixes", "stack_sets", "functions", "tables", "bucket_replication", "table_replicas", "log_groups", "discover_flow_logs", "rules", "alarm_prefixes", "discover", "tags"]
         if let unknown = table.keys.sorted().first(where: { !known.contains($0) }) { throw ConfigError("\(key): unknown setting '\(unknown)'", key: path + [unknown]) }
         if let value = try strings("stack_prefixes") { watch.stackPrefixes = value }
         if let value = table["stack_sets"] { guard let flag = value.boolean else { throw ConfigError("\(key).stack_sets must be true or false", key: path + ["stack_sets"]) }; watch.stackSets = flag }
@@ -213,6 +213,12 @@ public struct OpsdeckConfig: Sendable, Equatable {
             if value.string == "all" { watch.rules = nil } else { watch.rules = try strings("rules") }
         }
         if let value = try strings("alarm_prefixes") { watch.alarmPrefixes = value }
+        if let value = table["tags"] {
+            guard let tags = value.table, !tags.isEmpty, tags.values.allSatisfy({ $0.string != nil }) else {
+                throw ConfigError("\(key).tags must be an inline table of strings, e.g. { Environment = \"prod\" }", key: path + ["tags"])
+            }
+            watch.tags = tags.mapValues { $0.string! }
+        }
         if let value = table["discover"] { guard let flag = value.boolean else { throw ConfigError("\(key).discover must be true or false", key: path + ["discover"]) }; watch.discoverResources = flag }
         return watch
     }

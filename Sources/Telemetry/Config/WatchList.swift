@@ -48,6 +48,9 @@ public struct WatchList: Codable, Sendable, Equatable {
     /// Whether stacks' resources are discovered and added (`discover`); nil, as in recordings made before discovery, is off.
     public var discoverResources: Bool?
 
+    /// Discover by tags instead of by stacks: the functions, tables and buckets carrying all of these (`tags`).
+    public var tags: [String: String]?
+
     /// Whether discovery runs for this watch list.
     public var discovers: Bool { discoverResources ?? false }
     /// The replication thresholds discovered routes get.

@@ -2,7 +2,7 @@ import AWSCore
 import Foundation
 
 /// Resource discovery, so watch lists are optional: the resources of every watched stack (ListStackResources:
-/// Lambda functions, DynamoDB tables, S3 buckets), each table's global-table replicas (DescribeTable) and each
+/// Lambda functions, DynamoDB tables, S3 buckets), or those carrying the watch list's `tags` (GetResources), each table's global-table replicas (DescribeTable) and each
 /// bucket's replication rules (GetBucketReplication). It runs before the other sections, at the first poll and then
 /// every `DiscoveryMemory.interval`, and what it found is added to the environment's own watch list. Flow logs and
 /// Config rules are found by their own sections (DescribeFlowLogs; every rule unless `rules` names some).
@@ -20,8 +20,36 @@ extension EnvironmentPoller {
         discovery.remember(try await discover(), at: now)
     }
 
-    /// The resources of the environment's watched stacks, with the replication they take part in.
+    /// The resources of the environment's watched stacks (or those carrying its tags), with the replication they take part in.
     private func discover() async throws -> WatchList {
+        let (functions, tables, buckets) = if let tags = environment.watch.tags { try await tagged(tags) } else { try await inStacks() }
+        var found = WatchList()
+        found.functions = functions
+        found.tables = tables
+        for table in found.tables {
+            for region in try await DynamoDBClient(source).replicaRegions(of: table, region: environment.region) {
+                found.tableReplicas.append(WatchList.TableReplica(table: table, receivingRegion: region, thresholdSeconds: WatchList.defaultReplicaThreshold))
+            }
+        }
+        for bucket in buckets {
+            for rule in try await S3Client(source).replication(of: bucket) {
+                let destination = rule.destinationAccount.flatMap { accountNames[$0] } ?? rule.destinationAccount ?? rule.destinationBucket
+                found.bucketReplication.append(WatchList.BucketReplication(bucket: bucket, destinationBucket: rule.destinationBucket, rule: rule.id,
+                                                                           destination: destination, thresholdSeconds: WatchList.defaultBucketThreshold))
+            }
+        }
+        return found
+    }
+
+    /// The functions, tables and buckets carrying all of `tags` (Resource Groups Tagging API GetResources).
+    private func tagged(_ tags: [String: String]) async throws -> (functions: [String], tables: [String], buckets: [String]) {
+        let resources = try await TaggingClient(source).resources(tagged: tags).compactMap(TaggingClient.resource)
+        let named = { (kind: String) in Array(Set(resources.filter { $0.kind == kind }.map(\.name))).sorted() }
+        return (named("function"), named("table"), named("bucket"))
+    }
+
+    /// The functions, tables and buckets of the watched stacks (ListStackResources).
+    private func inStacks() async throws -> (functions: [String], tables: [String], buckets: [String]) {
         let cloudFormation = CloudFormationClient(source)
         let watch = environment.watch
         let stacks = try await cloudFormation.stacks(environment: environment.name).filter { watch.watches(stack: $0.name) && $0.status != "DELETE_COMPLETE" }
@@ -34,22 +62,7 @@ extension EnvironmentPoller {
             }
         }
         let named = { (types: Set<String>) in Array(Set(resources.filter { types.contains($0.type) }.map(\.physicalId))).sorted() }
-        var found = WatchList()
-        found.functions = named(["AWS::Lambda::Function", "AWS::Serverless::Function"])
-        found.tables = named(["AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable"])
-        for table in found.tables {
-            for region in try await DynamoDBClient(source).replicaRegions(of: table, region: environment.region) {
-                found.tableReplicas.append(WatchList.TableReplica(table: table, receivingRegion: region, thresholdSeconds: WatchList.defaultReplicaThreshold))
-            }
-        }
-        for bucket in named(["AWS::S3::Bucket"]) {
-            for rule in try await S3Client(source).replication(of: bucket) {
-                let destination = rule.destinationAccount.flatMap { accountNames[$0] } ?? rule.destinationAccount ?? rule.destinationBucket
-                found.bucketReplication.append(WatchList.BucketReplication(bucket: bucket, destinationBucket: rule.destinationBucket, rule: rule.id,
-                                                                           destination: destination, thresholdSeconds: WatchList.defaultBucketThreshold))
-            }
-        }
-        return found
+        return (named(["AWS::Lambda::Function", "AWS::Serverless::Function"]), named(["AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable"]), named(["AWS::S3::Bucket"]))
     }
 }
 
