@@ -13,13 +13,13 @@ public struct CredentialHealth: Codable, Equatable, Sendable {
     }
 
     /// How long before expiry the screen warns.
-    public static let warning: Double = 600
+    public static let warningWindow: Double = 600
 
     /// "expires in 8m", "expired 2m ago", or nil while more than ten minutes are left (or nothing expires).
     public func warning(at now: Date) -> String? {
         guard let expiration else { return nil }
         let left = expiration.timeIntervalSince(now)
         if left <= 0 { return "credentials expired" }
-        return left < Self.warning ? "credentials expire in \(Int(left / 60) + 1)m" : nil
+        return left < Self.warningWindow ? "credentials expire in \(Int(left / 60) + 1)m" : nil
     }
 }

@@ -8,7 +8,7 @@ public struct LambdaPanel: Panel {
     public init() {}
 
     public func content(for snapshot: Snapshot) -> PanelContent {
-        let minutes = snapshot.lambdas.first?.windowMinutes ?? MetricPlan.defaultWindowMinutes
+        let minutes = snapshot.lambdas.first?.windowMinutes ?? MetricWindow.defaultMinutes
         let window = "\(minutes)m"
         let columns = [
             Column("ENV", width: 7, dropOrder: 3), Column("FUNCTION", width: 20, flexible: true),

@@ -28,7 +28,7 @@ public struct Recording: Equatable, Sendable {
         public var monitoring: String?
 
         /// The window the replay reads Lambda numbers over.
-        public var metricWindow: Int { windowMinutes ?? MetricPlan.defaultWindowMinutes }
+        public var metricWindow: Int { windowMinutes ?? MetricWindow.defaultMinutes }
 
         public init(title: String, start: Date, historyMinutes: Int, environments: [EnvironmentConfig], aggregator: AggregatorConfig? = nil, monitoring: String? = nil) {
             format = Recording.formatName

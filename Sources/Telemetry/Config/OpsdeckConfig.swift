@@ -9,7 +9,7 @@ public struct OpsdeckConfig: Sendable, Equatable {
     /// Minutes of metric history fetched for sparklines.
     public var historyMinutes: Int = 30
     /// Minutes the Lambda numbers cover: counts summed, duration the window's statistic.
-    public var metricWindowMinutes = MetricPlan.defaultWindowMinutes
+    public var metricWindowMinutes = MetricWindow.defaultMinutes
     /// Seconds an API request may take before it counts as timed out (then it is retried).
     public var requestTimeout: Double = 20
     /// Seconds a profile's credential_process may take before it is stopped.

@@ -17,7 +17,7 @@ public struct LambdaMetrics: Codable, Equatable, Sendable {
     public var windowMinutes: Int
 
     public init(environment: String, function: String, invocations: Double?, errors: Double?, throttles: Double?, durationP95Ms: Double?, errorHistory: [Double],
-                durationStatistic: String? = nil, windowMinutes: Int = MetricPlan.defaultWindowMinutes) {
+                durationStatistic: String? = nil, windowMinutes: Int = MetricWindow.defaultMinutes) {
         self.environment = environment
         self.function = function
         self.invocations = invocations

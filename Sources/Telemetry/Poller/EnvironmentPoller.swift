@@ -22,7 +22,7 @@ public struct EnvironmentPoller: Sendable {
     /// Environment names by account id, for naming where discovered replication goes.
     public var accountNames: [String: String] = [:]
 
-    public init(environment: EnvironmentConfig, source: any ExchangeSource, historyMinutes: Int = 30, windowMinutes: Int = MetricPlan.defaultWindowMinutes, checkIdentity: Bool = true) {
+    public init(environment: EnvironmentConfig, source: any ExchangeSource, historyMinutes: Int = 30, windowMinutes: Int = MetricWindow.defaultMinutes, checkIdentity: Bool = true) {
         self.environment = environment
         self.source = source
         self.historyMinutes = historyMinutes

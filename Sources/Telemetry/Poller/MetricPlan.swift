@@ -5,9 +5,6 @@ import AWSCore
 /// become those rows. Lambda numbers are over the last `windowMinutes`; DynamoDB and replication numbers are the
 /// newest one-minute datapoint, capacity per second.
 public struct MetricPlan: Sendable {
-    /// The window Lambda numbers cover unless `metric_window_minutes` says otherwise.
-    public static let defaultWindowMinutes = 5
-
     public var environment: EnvironmentConfig
     public var queries: [MetricQuery] = []
     /// The statistic Lambda durations are read with: p95, or Maximum where the endpoint refuses percentiles.
@@ -16,7 +13,7 @@ public struct MetricPlan: Sendable {
     /// statistic is asked for with that period.
     public var windowMinutes: Int
 
-    public init(_ environment: EnvironmentConfig, durationStat: String = "p95", windowMinutes: Int = MetricPlan.defaultWindowMinutes) {
+    public init(_ environment: EnvironmentConfig, durationStat: String = "p95", windowMinutes: Int = MetricWindow.defaultMinutes) {
         self.environment = environment
         self.durationStat = durationStat
         self.windowMinutes = windowMinutes

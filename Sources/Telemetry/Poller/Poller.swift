@@ -33,7 +33,7 @@ public actor Poller {
 
     /// `setupErrors` explains environments that have no source (e.g. their credentials could not be set up).
     public init(environments: [EnvironmentConfig], sources: [String: any ExchangeSource], setupErrors: [String: String] = [:], interval: Double, historyMinutes: Int,
-                windowMinutes: Int = MetricPlan.defaultWindowMinutes, aggregator: AggregatorConfig? = nil, monitoring: String? = nil, counter: CallCounter = CallCounter(), signIns: [String: SSOConfig] = [:]) {
+                windowMinutes: Int = MetricWindow.defaultMinutes, aggregator: AggregatorConfig? = nil, monitoring: String? = nil, counter: CallCounter = CallCounter(), signIns: [String: SSOConfig] = [:]) {
         self.environments = environments
         self.sources = sources
         self.signIns = signIns
