@@ -176,12 +176,9 @@ final class TriageRunner: @unchecked Sendable {
         guard let config = signIns[name] else {
             return [.message("\(name)'s credentials do not come from IAM Identity Center; sign in as they need (see its error)", .warn)]
         }
-        let transport = CurlTransport(options: TransportOptions(environment: environment))
-        defer { transport.close() }
-        let client = SSOClient(region: config.region, transport: transport, endpoints: EndpointResolver(environment: environment))
         let mailbox = self.mailbox
         do {
-            let token = try await SSOLogin.run(config, client: client, cache: SSOTokenCache(environment: environment)) { device in
+            let token = try await SSOLogin.run(config, environment: environment) { device in
                 mailbox.post([.report(.init(title: "Sign in to \(config.label)", lines: [
                     (label: "Open", value: device.verificationUriComplete ?? device.verificationUri), (label: "Code", value: device.userCode),
                     (label: "", value: "confirm in any browser; opsdeck waits and picks the sign-in up on the next poll"),

@@ -60,8 +60,7 @@ public struct PanelStates: Sendable {
     /// `content` with a notice row per failed or loading environment; those with no good data lose their rows to it.
     public func apply(to content: PanelContent) -> PanelContent {
         guard !failed.isEmpty || !loading.isEmpty else { return content }
-        // Discovery only adds rows to those of the listed names, so its failure hides none of them.
-        let hidden = Set(failed.filter { $0.state.lastGood == nil && $0.section != .discovery }.map(\.environment) + loading)
+        let hidden = Set(failed.filter { !keepsRows($0) }.map(\.environment) + loading)
         var notices = failed.map { item in
             let failure = item.state.failure
             var reason = failure.map { $0.call.contains(":") ? $0.summary : $0.detail.hasPrefix($0.summary) ? $0.detail.visible : "\($0.summary): \($0.detail.visible)" } ?? "failed"
@@ -83,15 +82,21 @@ public struct PanelStates: Sendable {
         let notice = TableSection(columns: [Column("ENV", width: 7), Column("STATE", width: 20, flexible: true)], rows: notices)
         var out = content
         for index in out.sections.indices { out.sections[index].rows.removeAll { $0.environment.map(hidden.contains) ?? false } }
-        let answered = healthy > 0 || !stale.isEmpty || failed.contains { $0.state.lastGood != nil || $0.section == .discovery }
         out.sections = answered ? [notice] + out.sections : [notice]
         return out
     }
 
     /// The border's trailer: the summary of what answered, then what failed (call and cause), loads or is stale.
     public func trailer(_ summary: String) -> String {
-        let answered = healthy > 0 || !stale.isEmpty || failed.contains(where: { $0.state.lastGood != nil || $0.section == .discovery })
         return ((answered ? [summary] : []) + notices(answered: answered)).joined(separator: " · ")
+    }
+
+    /// Whether some environment has rows to show: healthy, stale, or failed with rows kept.
+    private var answered: Bool { healthy > 0 || !stale.isEmpty || failed.contains(where: keepsRows) }
+
+    /// Whether a failed environment keeps its rows: it has earlier data, or only a supplementary section failed.
+    private func keepsRows(_ item: (environment: String, section: PollSection.ID, state: SectionState)) -> Bool {
+        item.state.lastGood != nil || item.section.supplements
     }
 
     /// What failed (call and cause), loads or is stale, one part each.

@@ -50,10 +50,9 @@ public struct AccountStatus: Codable, Equatable, Sendable {
     public enum Health: String, Codable, Sendable {
         case ok, partial, stale, error
 
-        /// The health that `sections` add up to. Discovery, which runs only now and then, counts only when it fails:
-        /// between its runs it answers from memory, so it cannot keep an account whose calls all fail from error.
+        /// The health that `sections` add up to; a supplementary section (discovery) counts only when it fails.
         public init(_ sections: [PollSection.ID: SectionState]) {
-            let phases = sections.filter { $0.key != .discovery || $0.value.phase == .failed }.values.map(\.phase).filter { $0 != .notConfigured }
+            let phases = sections.filter { !$0.key.supplements || $0.value.phase == .failed }.values.map(\.phase).filter { $0 != .notConfigured }
             let failed = phases.filter { $0 == .failed }.count
             if failed > 0 {
                 self = failed == phases.count ? .error : .partial

@@ -33,6 +33,11 @@ extension PollSection.ID {
         }
     }
 
+    /// Whether the section only adds to what the others are asked for (discovery), filling no rows itself: its failure
+    /// hides no rows, and between its runs it answers from memory, so it counts toward an account's health only when
+    /// it fails.
+    public var supplements: Bool { self == .discovery }
+
     /// The section with this name.
     var section: PollSection {
         switch self {

@@ -36,10 +36,7 @@ struct LoginCommand: AsyncParsableCommand {
                 }
                 config = found
             }
-            let transport = CurlTransport(options: TransportOptions(environment: environment))
-            defer { transport.close() }
-            let client = SSOClient(region: config.region, transport: transport, endpoints: EndpointResolver(environment: environment))
-            let token = try await SSOLogin.run(config, client: client, cache: SSOTokenCache(environment: environment)) { device in
+            let token = try await SSOLogin.run(config, environment: environment) { device in
                 let page = device.verificationUriComplete ?? device.verificationUri
                 FileHandle.standardError.write(Data("""
                 Signing in to \(config.label) (\(config.startURL)).

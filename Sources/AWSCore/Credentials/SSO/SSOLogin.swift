@@ -4,6 +4,14 @@ import Foundation
 /// does: RegisterClient, StartDeviceAuthorization (the user opens the page and confirms the code), CreateToken polled
 /// until confirmed; the token and its registration go to the CLI's cache, so the AWS CLI and opsdeck share it.
 public enum SSOLogin {
+    /// Runs the flow for `config` over a transport of its own, with the endpoints and token cache `environment` names.
+    public static func run(_ config: SSOConfig, environment: [String: String], show: @Sendable (SSOClient.DeviceAuthorization) -> Void) async throws -> SSOToken {
+        let transport = CurlTransport(options: TransportOptions(environment: environment))
+        defer { transport.close() }
+        let client = SSOClient(region: config.region, transport: transport, endpoints: EndpointResolver(environment: environment))
+        return try await run(config, client: client, cache: SSOTokenCache(environment: environment), show: show)
+    }
+
     /// Runs the flow for `config`, telling the user what to do through `show`, and returns the cached token.
     public static func run(_ config: SSOConfig, client: SSOClient, cache: SSOTokenCache, show: @Sendable (SSOClient.DeviceAuthorization) -> Void,
                            now: @Sendable () -> Date = Date.init,
