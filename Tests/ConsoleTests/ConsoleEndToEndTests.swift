@@ -53,6 +53,36 @@ import Testing
         try tmux.waitFor { $0.contains("[exit 0]") }
     }
 
+    @Test func yCopiesTheSelectedResourceThroughOSC52AndOShowsItsConsolePage() throws {
+        let tmux = try TmuxSession(width: 160, height: 48, command: "env -u DISPLAY -u WAYLAND_DISPLAY \(binary) --demo")
+        defer { tmux.kill() }
+        // tmux turns an application's OSC 52 into a paste buffer when set-clipboard is on, as a terminal sets its clipboard.
+        try TmuxSession.tmux(["-L", tmux.socket, "set-option", "-s", "set-clipboard", "on"])
+        try tmux.waitFor { $0.contains("REPLAY x1") }
+        try tmux.send("3", "/", "s", "t", "a", "g", "i", "n", "g", "-", "c", "s", "v", "Enter")
+        try tmux.waitFor { $0.contains("/staging-csv") }
+        try tmux.send("y")
+        let arn = "arn:aws:lambda:us-west-2:287514036912:function:staging-csv-processor"
+        let menu = try tmux.waitFor { $0.contains("Copy from function staging-csv-processor (staging): press 1-4") }
+        #expect(menu.contains("1 ARN          \(arn)"), "\(menu.split(separator: "\n").filter { $0.contains("ARN") })")
+        #expect(menu.contains("3 AWS CLI      aws lambda get-function-configuration --function-name"), "long values wrap")
+        try tmux.send("1")
+        try tmux.waitFor { $0.contains("copied to the clipboard") && !$0.contains("press 1-4") }
+        #expect(try TmuxSession.tmux(["-L", tmux.socket, "show-buffer"]) == arn, "the ARN reached the clipboard through the terminal")
+        try tmux.send("y", "3")
+        try tmux.waitFor { $0.contains("copied to the clipboard (OSC 52): aws lambda") }
+        #expect(try TmuxSession.tmux(["-L", tmux.socket, "show-buffer"]) == "aws lambda get-function-configuration --function-name staging-csv-processor --region us-west-2")
+        try tmux.send("O")
+        let page = try tmux.waitFor { $0.contains("AWS console: function staging-csv-processor in 287514036912 us-west-2") }
+        #expect(page.contains("URL  https://us-west-2.console.aws.amazon.com/lambda/home?region=us-west-2#/f"), "long values wrap")
+        #expect(page.contains("no display here"))
+        try tmux.send("Escape", "y", "4")
+        try tmux.waitFor { $0.contains("copied to the clipboard (OSC 52): https://") }
+        #expect(try TmuxSession.tmux(["-L", tmux.socket, "show-buffer"]) == "https://us-west-2.console.aws.amazon.com/lambda/home?region=us-west-2#/functions/staging-csv-processor")
+        try tmux.send("q")
+        try tmux.waitFor { $0.contains("[exit 0]") }
+    }
+
     @Test func resizingRedrawsForTheNewSize() throws {
         let tmux = try TmuxSession(width: 160, height: 48, command: "\(binary) --demo")
         defer { tmux.kill() }

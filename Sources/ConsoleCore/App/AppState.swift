@@ -26,6 +26,10 @@ struct AppState: Sendable {
     var pending: [TriageRequest] = []
     /// The alarm a mute-duration prompt is for.
     var pendingMute: AlarmSummary?
+    /// What the open copy menu offers, by its number.
+    var pendingCopies: [String] = []
+    /// Whether a desktop display exists, so console pages may be opened (DISPLAY or WAYLAND_DISPLAY).
+    var desktop = false
 
     /// Whether this console polls AWS (triage needs it) rather than replaying.
     var isLive: Bool { replay == nil }
@@ -113,9 +117,12 @@ struct AppState: Sendable {
         view.message = nil
         if view.prompt != nil { return handlePrompt(key) }
         let action = bindings.action(for: key)
+        if view.overlay == .report, !pendingCopies.isEmpty, let effect = copyChoice(key) { return effect }
         if view.overlay != .none {
             switch action {
-            case .back?, .help?, .detail?, .quit?: view.overlay = .none
+            case .back?, .help?, .detail?, .quit?:
+                view.overlay = .none
+                pendingCopies = []
             case .down?: view.overlayScroll = min(view.overlayScroll + 1, max(view.help.count, 40))
             case .up?: view.overlayScroll = max(0, view.overlayScroll - 1)
             default: break
@@ -160,6 +167,8 @@ struct AppState: Sendable {
         case .history: return history()
         case .openMetric: openMetric()
         case .signIn: return signIn()
+        case .copy: copyMenu()
+        case .openConsole: return openConsole()
         case .refresh:
             guard requireLive("refreshing") else { return nil }
             view.message = .init("polling every environment now, discovering resources again…", role: .muted)

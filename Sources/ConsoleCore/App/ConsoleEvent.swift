@@ -19,6 +19,10 @@ enum ConsoleEffect: Equatable, Sendable {
     case quit
     case loadTheme(String)
     case triage([TriageRequest])
+    /// Put text on the clipboard through the terminal (OSC 52).
+    case copy(String)
+    /// Open a URL with the desktop's opener.
+    case open(String)
 }
 
 /// Work the triage runner does off the event loop: AWS calls, and writing the state file and log.

@@ -70,6 +70,7 @@ public struct ConsoleSession {
             signIns = live.signIns
             poller = live
         }
+        state.desktop = !(environment["DISPLAY"] ?? "").isEmpty || !(environment["WAYLAND_DISPLAY"] ?? "").isEmpty
         if !problems.isEmpty { state.view.message = .init(problems.joined(separator: " · "), role: .warn) }
         let user = "\(environment["USER"] ?? "unknown")@\(ProcessInfo.processInfo.hostName)"
         runner = TriageRunner(sources: sources, paths: paths, mailbox: mailbox, localUser: user, signIns: signIns, environment: environment, poller: poller)

@@ -54,12 +54,26 @@ struct EventLoop {
                     loadTheme(name, backend)
                 case .triage(let requests)?:
                     runner.submit(requests)
+                case .copy(let text)?:
+                    backend.copy(text)
+                case .open(let url)?:
+                    Self.openOnDesktop(url)
                 case nil:
                     break
                 }
             }
             dirty = dirty || events.count > 1 || state.replay?.frame != before || Int(saturating: state.view.now.timeIntervalSince1970) != drawnSecond
         }
+    }
+
+    /// Hands `url` to the desktop's opener (xdg-open), detached, its output discarded; a failure is not the console's.
+    private static func openOnDesktop(_ url: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["xdg-open", url]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try? process.run()
     }
 
     private mutating func loadTheme(_ name: String, _ backend: any TerminalBackend) {

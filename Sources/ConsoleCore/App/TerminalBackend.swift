@@ -13,6 +13,8 @@ public protocol TerminalBackend: AnyObject {
     func draw(_ buffer: CellBuffer)
     /// The next key or resize, waiting at most `timeoutMs`.
     func read(timeoutMs: Int32) -> TerminalInput?
+    /// Asks the terminal to put `text` on the clipboard (OSC 52, which terminals and tmux pass over SSH).
+    func copy(_ text: String)
 }
 
 /// What one read from the terminal produced.

@@ -22,4 +22,6 @@ enum Action: String, CaseIterable, Sendable {
     case openMetric = "open-metric"
     case signIn = "sign-in"
     case refresh
+    case copy
+    case openConsole = "open-console"
 }

@@ -25,7 +25,8 @@ public struct AlarmsPanel: Panel {
                     .text(Format.age(alarm.since, now: snapshot.capturedAt), .muted),
                 ] + (triaged ? [triage(alarm, now: snapshot.capturedAt)] : []) + [.text("\(alarm.namespace) \(alarm.metric)", .muted)],
                 detail: detail(alarm, now: snapshot.capturedAt),
-                search: "\(alarm.environment) \(alarm.name) \(alarm.state.rawValue) \(alarm.namespace) \(alarm.metric)", environment: alarm.environment, key: alarm.key.description
+                search: "\(alarm.environment) \(alarm.name) \(alarm.state.rawValue) \(alarm.namespace) \(alarm.metric)", environment: alarm.environment, key: alarm.key.description,
+                resource: ResourceRef(.alarm, alarm.name, environment: alarm.environment)
             )
         }
         let firing = snapshot.alarms.filter { $0.state == .alarm }.count

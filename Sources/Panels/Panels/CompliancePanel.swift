@@ -27,7 +27,8 @@ public struct CompliancePanel: Panel {
                     ("Environment", finding.environment), ("Compliance", finding.compliance), ("Annotation", finding.annotation ?? "-"),
                     ("Recorded", Format.timestamp(finding.recordedAt, now: snapshot.capturedAt)),
                 ],
-                search: "\(finding.environment) \(finding.rule) \(finding.resourceId) \(finding.resourceType) \(finding.compliance)", environment: finding.environment
+                search: "\(finding.environment) \(finding.rule) \(finding.resourceId) \(finding.resourceType) \(finding.compliance)", environment: finding.environment,
+                resource: ResourceRef(.configRule, finding.rule, environment: finding.environment)
             )
         }
         let failing = snapshot.findings.filter { $0.compliance == "NON_COMPLIANT" }.count

@@ -29,7 +29,7 @@ public struct DynamoDBPanel: Panel {
                     ("Write", "\(Format.count(table.consumedWCU)) of \(table.provisionedWCU.map(Format.count) ?? "on demand") WCU"),
                     ("Read throttles", Format.count(table.readThrottles)), ("Write throttles", Format.count(table.writeThrottles)),
                 ],
-                search: "\(table.environment) \(table.table)", environment: table.environment
+                search: "\(table.environment) \(table.table)", environment: table.environment, resource: ResourceRef(.table, table.table, environment: table.environment)
             )
         }
         let throttled = snapshot.tables.filter { $0.readThrottles + $0.writeThrottles > 0 }.count

@@ -32,7 +32,7 @@ public struct LambdaPanel: Panel {
                     ("Errors", "\(Format.count(fn.errors)) (\(Format.percent(fn.errorRate)))"), ("Throttles", Format.count(fn.throttles)),
                     (fn.durationStatistic == nil ? "Duration p95" : "Duration max (p95 refused by this endpoint)", fn.durationP95Ms.map(Format.millis) ?? "-"),
                 ],
-                search: "\(fn.environment) \(fn.function)", environment: fn.environment
+                search: "\(fn.environment) \(fn.function)", environment: fn.environment, resource: ResourceRef(.function, fn.function, environment: fn.environment)
             )
         }
         let failing = snapshot.lambdas.filter { $0.errorRate > 0.05 }.count

@@ -16,6 +16,7 @@ public struct ReplicationPanel: Panel {
         ]
         let rows = snapshot.replication.map { lag in
             let route = "\(lag.source) → \(lag.destination)"
+            let environment = lag.source.split(separator: " ").first.map(String.init) ?? lag.source
             return PanelRow(
                 cells: [
                     .plain(lag.kind.rawValue), .plain(lag.resource), .text(route, .muted),
@@ -30,7 +31,8 @@ public struct ReplicationPanel: Panel {
                     ("Pending operations", lag.pendingOperations.map(Format.count) ?? "-"),
                     ("Peak (window)", Format.duration(lag.history.max() ?? 0)),
                 ],
-                search: "\(lag.source) \(lag.kind.rawValue) \(lag.resource) \(route)", environment: lag.source.split(separator: " ").first.map(String.init)
+                search: "\(lag.source) \(lag.kind.rawValue) \(lag.resource) \(route)", environment: environment,
+                resource: ResourceRef(lag.kind == .s3 ? .bucket : .table, lag.resource, environment: environment)
             )
         }
         let over = snapshot.replication.filter { $0.latestSeconds > $0.thresholdSeconds }.count

@@ -26,7 +26,8 @@ public struct StacksPanel: Panel {
                     ("Status", stack.status), ("Reason", stack.statusReason ?? "-"), ("Drift", stack.drift.rawValue),
                     ("Last updated", Format.timestamp(stack.lastUpdated, now: snapshot.capturedAt)),
                 ],
-                search: "\(stack.environment) \(stack.name) \(stack.status) \(stack.drift.rawValue)", environment: stack.environment, key: stack.key
+                search: "\(stack.environment) \(stack.name) \(stack.status) \(stack.drift.rawValue)", environment: stack.environment, key: stack.key,
+                resource: ResourceRef(stack.isStackSet ? .stackSet : .stack, stack.name, environment: stack.environment)
             )
         }
         let drifted = snapshot.stacks.filter { $0.drift == .drifted }.count

@@ -37,13 +37,17 @@ public struct PanelRow: Sendable {
     public var environment: String?
     /// Identifies the item behind the row (an alarm's or stack's key), for actions on the selected row.
     public var key: String?
+    /// The AWS resource the row shows, for copying its ARN or CLI command and linking to its console page.
+    public var resource: ResourceRef?
 
-    public init(cells: [TableCell], detail: @autoclosure @escaping @Sendable () -> [(String, String)], search: String, environment: String? = nil, key: String? = nil) {
+    public init(cells: [TableCell], detail: @autoclosure @escaping @Sendable () -> [(String, String)], search: String, environment: String? = nil, key: String? = nil,
+                resource: ResourceRef? = nil) {
         self.cells = cells
         makeDetail = detail
         self.search = search.lowercased()
         self.environment = environment
         self.key = key
+        self.resource = resource
     }
 
     /// The label/value pairs of the detail view.

@@ -119,6 +119,13 @@ final class NcursesBackend: TerminalBackend {
         previous = buffer
     }
 
+    /// Writes OSC 52 (set the clipboard selection to base64 `text`) past ncurses, which has flushed by now; terminals
+    /// and tmux (`set-clipboard on`) take it, also over SSH.
+    func copy(_ text: String) {
+        let sequence = "\u{1b}]52;c;\(Data(text.utf8).base64EncodedString())\u{07}"
+        _ = sequence.withCString { Foundation.write(STDOUT_FILENO, $0, strlen($0)) }
+    }
+
     /// Waits up to `timeoutMs` for a key or resize; nil when none came.
     func read(timeoutMs: Int32) -> TerminalInput? {
         let window = opsdeck_stdscr()
