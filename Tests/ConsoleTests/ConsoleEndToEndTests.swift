@@ -83,6 +83,23 @@ import Testing
         try tmux.waitFor { $0.contains("[exit 0]") }
     }
 
+    @Test func sAndShiftSSortTheFocusedTableByItsColumns() throws {
+        let tmux = try TmuxSession(width: 160, height: 48, command: "\(binary) --demo")
+        defer { tmux.kill() }
+        try tmux.waitFor { $0.contains("REPLAY x1") }
+        try tmux.send("3", "Space", "s", "s", "s")
+        var screen = try tmux.waitFor { $0.contains("sorted by INVOC 5m") && $0.contains("INVOC 5m▲") }
+        let rows = { (screen: String) in screen.split(separator: "\n").filter { $0.contains("││") && $0.contains("-") }.map { String($0.split(separator: "││").last ?? "") }.filter { $0.hasPrefix("staging ") || $0.hasPrefix("prod ") || $0.hasPrefix("dev ") } }
+        #expect(rows(screen).first?.contains("prod-dynamodb-back") == true, "fewest invocations first: \(rows(screen))")
+        try tmux.send("S")
+        screen = try tmux.waitFor { $0.contains("INVOC 5m▼") }
+        #expect(rows(screen).first.map { $0.hasPrefix("prod    prod-") } == true, "most invocations first: \(rows(screen))")
+        try tmux.send("s", "s", "s", "s", "s", "s")
+        try tmux.waitFor { $0.contains("problems first") && !$0.contains("▼") && !$0.contains("▲") }
+        try tmux.send("q")
+        try tmux.waitFor { $0.contains("[exit 0]") }
+    }
+
     @Test func resizingRedrawsForTheNewSize() throws {
         let tmux = try TmuxSession(width: 160, height: 48, command: "\(binary) --demo")
         defer { tmux.kill() }

@@ -8,7 +8,7 @@ import Recording
 extension AppState {
     /// The key of the selected row of `panel`, if it has one.
     func selectedKey(_ panel: PanelID) -> String? {
-        let rows = cache.content(panel, snapshot, version: view.dataVersion).filtered(by: view.filters[panel] ?? "").rows
+        let rows = view.shown(panel, cache.content(panel, snapshot, version: view.dataVersion)).rows
         return view.selectedRow(panel, count: rows.count).flatMap { rows[$0].key }
     }
 
@@ -139,7 +139,7 @@ extension AppState {
     mutating func signIn() -> ConsoleEffect? {
         guard requireLive("signing in") else { return nil }
         let signedOut = snapshot.accounts.filter(\.isSignedOut).map(\.environment)
-        let rows = cache.content(view.focus, snapshot, version: view.dataVersion).filtered(by: view.filters[view.focus] ?? "").rows
+        let rows = view.shown(view.focus, cache.content(view.focus, snapshot, version: view.dataVersion)).rows
         let selected = view.selectedRow(view.focus, count: rows.count).flatMap { rows[$0].environment }
         guard let environment = selected.flatMap({ signedOut.contains($0) ? $0 : nil }) ?? signedOut.first else {
             view.message = .init("no environment is signed out", role: .muted)

@@ -59,7 +59,7 @@ struct AppState: Sendable {
 
     /// Rows the panel `id` shows under its filter.
     func rowCount(_ id: PanelID) -> Int {
-        cache.content(id, snapshot, version: view.dataVersion).filtered(by: view.filters[id] ?? "").rowCount
+        view.shown(id, cache.content(id, snapshot, version: view.dataVersion)).rowCount
     }
 
     /// Applies one event.
@@ -168,6 +168,8 @@ struct AppState: Sendable {
         case .openMetric: openMetric()
         case .signIn: return signIn()
         case .copy: copyMenu()
+        case .sort: cycleSort()
+        case .reverseSort: reverseSort()
         case .openConsole: return openConsole()
         case .refresh:
             guard requireLive("refreshing") else { return nil }

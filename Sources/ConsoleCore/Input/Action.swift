@@ -24,4 +24,6 @@ enum Action: String, CaseIterable, Sendable {
     case refresh
     case copy
     case openConsole = "open-console"
+    case sort
+    case reverseSort = "reverse-sort"
 }

@@ -94,6 +94,8 @@ struct KeyBindings: Sendable {
         KeyBinding(keys: [.char("m")], action: .mute, help: "alarms: mute the alarm's actions for a while (again: unmute)", dangerous: true),
         KeyBinding(keys: [.char("h")], action: .history, help: "alarms: the selected alarm's history"),
         KeyBinding(keys: [.char("o")], action: .openMetric, help: "alarms: go to the panel and row of the alarm's metric"),
+        KeyBinding(keys: [.char("s")], action: .sort, help: "sort the focused table by its next column (after the last: problems first again)"),
+        KeyBinding(keys: [.char("S")], action: .reverseSort, help: "reverse the focused table's sort"),
         KeyBinding(keys: [.char("y")], action: .copy, help: "copy the selected row's ARN, name, AWS CLI command or console URL (OSC 52: over SSH and in tmux)"),
         KeyBinding(keys: [.char("O")], action: .openConsole, help: "the selected row's AWS console page (opened where a desktop is)"),
         KeyBinding(keys: [.char("r"), .ctrl("r")], action: .refresh, help: "poll every environment now and discover their resources again"),

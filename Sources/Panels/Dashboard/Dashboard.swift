@@ -20,7 +20,7 @@ public enum Dashboard {
         func draw(_ id: PanelID, _ rect: Rect) {
             let states = PanelStates(sections: id.spec.sections, accounts: snapshot.accounts, now: view.now)
             let built = cache.content(id, snapshot, version: view.dataVersion)
-            let filtered = built.filtered(by: view.filters[id] ?? "")
+            let filtered = view.shown(id, built)
             let content = states.apply(to: filtered)
             let focused = id == view.focus
             if focused { focusedContent = content }

@@ -8,6 +8,8 @@ public struct DashboardView: Sendable {
     public var zoomed = false
     public var selection: [PanelID: Int] = [:]
     public var filters: [PanelID: String] = [:]
+    /// Each panel's sort, when the user chose one (`s`, `S`).
+    public var sorts: [PanelID: SortOrder] = [:]
     public var overlay: Overlay = .none
     /// Lines the open overlay is scrolled down by.
     public var overlayScroll = 0
@@ -24,6 +26,11 @@ public struct DashboardView: Sendable {
 
     public init(now: Date) {
         self.now = now
+    }
+
+    /// `content` of panel `id` as shown: filtered by its filter, then in its chosen order.
+    public func shown(_ id: PanelID, _ content: PanelContent) -> PanelContent {
+        content.filtered(by: filters[id] ?? "").sorted(by: sorts[id])
     }
 
     /// A box drawn over the panels.

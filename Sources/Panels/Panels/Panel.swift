@@ -23,6 +23,20 @@ public struct PanelContent: Sendable {
         return copy
     }
 
+    /// The rows with `order` applied within each section, the sorted column's header marked ▲ or ▼.
+    public func sorted(by order: SortOrder?) -> PanelContent {
+        guard let order else { return self }
+        var copy = self
+        for index in copy.sections.indices where copy.sections[index].columns.indices.contains(order.column) {
+            copy.sections[index].rows = order.sort(copy.sections[index].rows)
+            var column = copy.sections[index].columns[order.column]
+            column.title += order.descending ? "▼" : "▲"
+            column.minWidth = max(column.minWidth, DisplayWidth.of(column.title))
+            copy.sections[index].columns[order.column] = column
+        }
+        return copy
+    }
+
     /// How many rows there are, across sections.
     public var rowCount: Int { sections.reduce(0) { $0 + $1.rows.count } }
 
