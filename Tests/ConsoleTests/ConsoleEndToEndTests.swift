@@ -79,8 +79,7 @@ import Testing
         try tmux.send("Escape", "y", "4")
         try tmux.waitFor { $0.contains("copied to the clipboard (OSC 52): https://") }
         #expect(try TmuxSession.tmux(["-L", tmux.socket, "show-buffer"]) == "https://us-west-2.console.aws.amazon.com/lambda/home?region=us-west-2#/functions/staging-csv-processor")
-        try tmux.send("q")
-        try tmux.waitFor { $0.contains("[exit 0]") }
+        try tmux.quit()
     }
 
     @Test func sAndShiftSSortTheFocusedTableByItsColumns() throws {
@@ -96,8 +95,7 @@ import Testing
         #expect(rows(screen).first.map { $0.hasPrefix("prod    prod-") } == true, "most invocations first: \(rows(screen))")
         try tmux.send("s", "s", "s", "s", "s", "s")
         try tmux.waitFor { $0.contains("problems first") && !$0.contains("▼") && !$0.contains("▲") }
-        try tmux.send("q")
-        try tmux.waitFor { $0.contains("[exit 0]") }
+        try tmux.quit()
     }
 
     @Test func resizingRedrawsForTheNewSize() throws {

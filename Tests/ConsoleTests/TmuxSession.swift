@@ -44,6 +44,12 @@ struct TmuxSession {
 
     /// Waits up to `timeout` seconds for the screen to satisfy `condition`; returns the last screen seen.
     @discardableResult
+    /// Quits the console with q and waits for it to exit cleanly.
+    func quit() throws {
+        try send("q")
+        try waitFor { $0.contains("[exit 0]") }
+    }
+
     func waitFor(_ timeout: Double = 10, _ condition: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
