@@ -199,12 +199,12 @@ public struct OpsdeckConfig: Sendable, Equatable {
             watch.bucketReplication = try entries("bucket_replication").map {
                 WatchList.BucketReplication(
                     bucket: try text($0, "bucket", "bucket_replication"), destinationBucket: try text($0, "destination_bucket", "bucket_replication"),
-                    rule: try text($0, "rule", "bucket_replication"), destination: $0["destination"]?.string ?? "", thresholdSeconds: number($0, "threshold_seconds", default: 900))
+                    rule: try text($0, "rule", "bucket_replication"), destination: $0["destination"]?.string ?? "", thresholdSeconds: number($0, "threshold_seconds", default: WatchList.defaultBucketThreshold))
             }
         }
         if table["table_replicas"] != nil {
             watch.tableReplicas = try entries("table_replicas").map {
-                WatchList.TableReplica(table: try text($0, "table", "table_replicas"), receivingRegion: try text($0, "receiving_region", "table_replicas"), thresholdSeconds: number($0, "threshold_seconds", default: 5))
+                WatchList.TableReplica(table: try text($0, "table", "table_replicas"), receivingRegion: try text($0, "receiving_region", "table_replicas"), thresholdSeconds: number($0, "threshold_seconds", default: WatchList.defaultReplicaThreshold))
             }
         }
         if let value = try strings("log_groups") { watch.logGroups = value }

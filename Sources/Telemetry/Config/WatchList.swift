@@ -53,8 +53,9 @@ public struct WatchList: Codable, Sendable, Equatable {
 
     /// Whether discovery runs for this watch list.
     public var discovers: Bool { discoverResources ?? false }
-    /// The replication thresholds discovered routes get.
+    /// The S3 replication latency, in seconds, a route may reach unless it names its own (`threshold_seconds`).
     public static let defaultBucketThreshold: Double = 900
+    /// The same for a DynamoDB global-table replica.
     public static let defaultReplicaThreshold: Double = 5
 
     public init() {}
