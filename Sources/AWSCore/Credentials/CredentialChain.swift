@@ -129,21 +129,19 @@ final class SignIns: @unchecked Sendable {
 
     /// The role credentials provider for `key` ("session account role"), made by `make` on first use.
     func roleCredentials(_ key: String, make: () -> any CredentialProvider) -> any CredentialProvider {
-        lock.withLock {
-            if let known = roles[key] { return known }
-            let made = make()
-            roles[key] = made
-            return made
-        }
+        lock.withLock { Self.remembered(&roles, key, make) }
     }
 
     /// The provider for `config`'s sign-in, made on first use.
     func provider(_ config: SSOConfig, cache: SSOTokenCache, client: SSOClient) -> SSOTokenProvider {
-        lock.withLock {
-            if let known = providers[config.cacheKey] { return known }
-            let made = SSOTokenProvider(config: config, cache: cache, client: client)
-            providers[config.cacheKey] = made
-            return made
-        }
+        lock.withLock { Self.remembered(&providers, config.cacheKey) { SSOTokenProvider(config: config, cache: cache, client: client) } }
+    }
+
+    /// `store[key]`, made by `make` and kept when missing.
+    private static func remembered<Value>(_ store: inout [String: Value], _ key: String, _ make: () -> Value) -> Value {
+        if let known = store[key] { return known }
+        let made = make()
+        store[key] = made
+        return made
     }
 }

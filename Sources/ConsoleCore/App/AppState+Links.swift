@@ -7,8 +7,7 @@ import Telemetry
 extension AppState {
     /// The selected row's resource in its own account and region.
     func selectedLinks() -> ResourceLinks? {
-        let rows = view.shown(view.focus, cache.content(view.focus, snapshot, version: view.dataVersion)).rows
-        guard let index = view.selectedRow(view.focus, count: rows.count), let resource = rows[index].resource,
+        guard let resource = selectedRow(view.focus)?.resource,
               let account = snapshot.accounts.first(where: { $0.environment == resource.environment }) else { return nil }
         return ResourceLinks(resource, accountId: account.accountId, region: account.region)
     }

@@ -6,11 +6,19 @@ import Recording
 
 /// Drift and alarm triage from the keyboard: the reducer decides and asks; the runner calls AWS and writes files.
 extension AppState {
-    /// The key of the selected row of `panel`, if it has one.
-    func selectedKey(_ panel: PanelID) -> String? {
-        let rows = view.shown(panel, cache.content(panel, snapshot, version: view.dataVersion)).rows
-        return view.selectedRow(panel, count: rows.count).flatMap { rows[$0].key }
+    /// Panel `id`'s content as the user sees it: filtered, then in its chosen order.
+    func shownContent(_ id: PanelID) -> PanelContent {
+        view.shown(id, cache.content(id, snapshot, version: view.dataVersion))
     }
+
+    /// The selected row of `panel` as shown, if it has rows.
+    func selectedRow(_ panel: PanelID) -> PanelRow? {
+        let rows = shownContent(panel).rows
+        return view.selectedRow(panel, count: rows.count).map { rows[$0] }
+    }
+
+    /// The key of the selected row of `panel`, if it has one.
+    func selectedKey(_ panel: PanelID) -> String? { selectedRow(panel)?.key }
 
     /// The selected alarm, or a message saying what to select.
     mutating func selectedAlarm() -> AlarmSummary? {
@@ -139,9 +147,7 @@ extension AppState {
     mutating func signIn() -> ConsoleEffect? {
         guard requireLive("signing in") else { return nil }
         let signedOut = snapshot.accounts.filter(\.isSignedOut).map(\.environment)
-        let rows = view.shown(view.focus, cache.content(view.focus, snapshot, version: view.dataVersion)).rows
-        let selected = view.selectedRow(view.focus, count: rows.count).flatMap { rows[$0].environment }
-        guard let environment = selected.flatMap({ signedOut.contains($0) ? $0 : nil }) ?? signedOut.first else {
+        guard let environment = selectedRow(view.focus)?.environment.flatMap({ signedOut.contains($0) ? $0 : nil }) ?? signedOut.first else {
             view.message = .init("no environment is signed out", role: .muted)
             return nil
         }

@@ -59,7 +59,7 @@ struct AppState: Sendable {
 
     /// Rows the panel `id` shows under its filter.
     func rowCount(_ id: PanelID) -> Int {
-        view.shown(id, cache.content(id, snapshot, version: view.dataVersion)).rowCount
+        shownContent(id).rowCount
     }
 
     /// Applies one event.

@@ -41,8 +41,6 @@ final class TriageRunner: @unchecked Sendable {
                 if let failure = store.save(state) { mailbox.post([failure]) }
             case .export(let path):
                 mailbox.post([store.export(to: path)])
-            case .refresh:
-                Task.detached { [poller] in await poller?.refresh() }
             default:
                 Task.detached { self.mailbox.post(await self.perform(request)) }
             }

@@ -86,9 +86,7 @@ public struct OpsdeckConfig: Sendable, Equatable {
             config.allowActions = flag
         }
         // Resources are discovered unless a watch list says discover = false.
-        var discovering = WatchList()
-        discovering.discoverResources = true
-        let shared = try root["watch"].map { try watchList($0, path: ["watch"], base: discovering) } ?? discovering
+        let shared = try root["watch"].map { try watchList($0, path: ["watch"], base: .discovering) } ?? .discovering
         config.sharedWatch = shared
         config.discovery = try root["discovery"].map { try discovery($0, defaultRegion: defaultRegion) }
         if let aggregator = root["aggregator"] {

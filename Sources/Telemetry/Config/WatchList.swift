@@ -51,6 +51,13 @@ public struct WatchList: Codable, Sendable, Equatable {
     /// Discover by tags instead of by stacks: the functions, tables and buckets carrying all of these (`tags`).
     public var tags: [String: String]?
 
+    /// Everything watched, found by discovery: what a config.toml environment starts from, and `--profile` without one.
+    public static var discovering: WatchList {
+        var watch = WatchList()
+        watch.discoverResources = true
+        return watch
+    }
+
     /// Whether discovery runs for this watch list.
     public var discovers: Bool { discoverResources ?? false }
     /// The S3 replication latency, in seconds, a route may reach unless it names its own (`threshold_seconds`).
@@ -63,6 +70,11 @@ public struct WatchList: Codable, Sendable, Equatable {
     /// Whether a stack name is watched.
     public func watches(stack name: String) -> Bool {
         stackPrefixes.isEmpty || stackPrefixes.contains { name.hasPrefix($0) }
+    }
+
+    /// Whether a stack is shown and searched for resources: its name is watched and it is not deleted.
+    public func watches(_ stack: StackSummary) -> Bool {
+        watches(stack: stack.name) && stack.status != "DELETE_COMPLETE"
     }
 
     /// Whether an alarm name is watched.

@@ -24,8 +24,6 @@ public enum ProfileAccount {
             throw ConfigError("profile '\(profile)': sts GetCallerIdentity failed: \(error)")
         }
         let name = EnvironmentConfig.isValidName(profile) ? profile : AccountDiscovery.slug(profile)
-        var watch = WatchList()
-        watch.discoverResources = true
-        return OpsdeckConfig(environments: [EnvironmentConfig(name: name, accountId: identity.account, region: region, profile: profile, watch: watch)])
+        return OpsdeckConfig(environments: [EnvironmentConfig(name: name, accountId: identity.account, region: region, profile: profile, watch: .discovering)])
     }
 }

@@ -2,8 +2,8 @@ import AWSCore
 import Foundation
 
 /// Resource discovery, so watch lists are optional: the resources of every watched stack (ListStackResources:
-/// Lambda functions, DynamoDB tables, S3 buckets), or those carrying the watch list's `tags` (GetResources), each table's global-table replicas (DescribeTable) and each
-/// bucket's replication rules (GetBucketReplication). It runs before the other sections, at the first poll and then
+/// Lambda functions, DynamoDB tables, S3 buckets) or of the watch list's `tags` (GetResources), each table's
+/// global-table replicas (DescribeTable) and each bucket's replication rules (GetBucketReplication). It runs before the other sections, at the first poll and then
 /// every `DiscoveryMemory.interval`, and what it found is added to the environment's own watch list. Flow logs and
 /// Config rules are found by their own sections (DescribeFlowLogs; every rule unless `rules` names some).
 extension PollSection {
@@ -52,7 +52,7 @@ extension EnvironmentPoller {
     private func inStacks() async throws -> (functions: [String], tables: [String], buckets: [String]) {
         let cloudFormation = CloudFormationClient(source)
         let watch = environment.watch
-        let stacks = try await cloudFormation.stacks(environment: environment.name).filter { watch.watches(stack: $0.name) && $0.status != "DELETE_COMPLETE" }
+        let stacks = try await cloudFormation.stacks(environment: environment.name).filter(watch.watches)
         var resources: [CloudFormationClient.StackResource] = []
         // A few stacks at a time: ListStackResources has a low request rate.
         for start in stride(from: 0, to: stacks.count, by: 4) {

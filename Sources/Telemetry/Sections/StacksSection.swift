@@ -10,7 +10,7 @@ extension EnvironmentPoller {
     fileprivate func stacks() async throws -> [StackSummary] {
         let client = CloudFormationClient(source)
         let watch = environment.watch
-        var stacks = try await client.stacks(environment: environment.name).filter { watch.watches(stack: $0.name) && $0.status != "DELETE_COMPLETE" }
+        var stacks = try await client.stacks(environment: environment.name).filter(watch.watches)
         if watch.stackSets {
             stacks += try await client.stackSets(environment: environment.name, account: environment.accountId).filter { watch.watches(stack: $0.name) }
         }
