@@ -72,11 +72,6 @@ public struct WatchList: Codable, Sendable, Equatable {
         stackPrefixes.isEmpty || stackPrefixes.contains { name.hasPrefix($0) }
     }
 
-    /// Whether a stack is shown and searched for resources: its name is watched and it is not deleted.
-    public func watches(_ stack: StackSummary) -> Bool {
-        watches(stack: stack.name) && stack.status != "DELETE_COMPLETE"
-    }
-
     /// Whether an alarm name is watched.
     public func watches(alarm name: String) -> Bool {
         alarmPrefixes.isEmpty || alarmPrefixes.contains { name.hasPrefix($0) }

@@ -32,3 +32,11 @@ public struct StackSummary: Codable, Equatable, Sendable {
         case unknown = "UNKNOWN"
     }
 }
+
+/// The watch list's view of a stack, kept beside the model so the config types stand alone (the recording fuzz target).
+extension WatchList {
+    /// Whether a stack is shown and searched for resources: its name is watched and it is not deleted.
+    public func watches(_ stack: StackSummary) -> Bool {
+        watches(stack: stack.name) && stack.status != "DELETE_COMPLETE"
+    }
+}
