@@ -8,7 +8,7 @@ public struct APICall: Sendable, Equatable {
         case query([Parameter])
         /// A JSON-protocol body.
         case json(JSONValue)
-        /// A REST-XML request without a body (S3): method, path below the endpoint, and raw query ("replication").
+        /// A REST request without a body (S3, Lambda): method, path below the endpoint, and raw query ("replication").
         case rest(method: String, path: String, query: String)
     }
 
@@ -42,7 +42,7 @@ public struct APICall: Sendable, Equatable {
             return (Data(form.utf8), [("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")])
         case (.json(let version, let prefix), .json(let body)):
             return (body.encoded, [("Content-Type", "application/x-amz-json-\(version)"), ("X-Amz-Target", "\(prefix).\(operation)")])
-        case (.restXML, .rest):
+        case (.restXML, .rest), (.restJSON, .rest):
             return (Data(), [])
         case (.query, _), (.json, _), (.restJSON, _), (.restXML, _):
             preconditionFailure("\(service) \(operation): input shape does not match the service protocol")

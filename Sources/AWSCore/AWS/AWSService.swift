@@ -29,6 +29,8 @@ public struct AWSService: Sendable, Hashable, CustomStringConvertible {
     public static let tagging = AWSService(endpointPrefix: "tagging", signingName: "tagging", environmentKey: "RESOURCE_GROUPS_TAGGING_API",
                                            wire: .json(version: "1.1", targetPrefix: "ResourceGroupsTaggingAPI_20170126"))
     public static let dynamoDB = AWSService(endpointPrefix: "dynamodb", signingName: "dynamodb", environmentKey: "DYNAMODB", wire: .json(version: "1.0", targetPrefix: "DynamoDB_20120810"))
+    /// AWS Lambda's REST-JSON API (GET requests with a path per resource).
+    public static let lambda = AWSService(endpointPrefix: "lambda", signingName: "lambda", environmentKey: "LAMBDA", wire: .restJSON)
     /// S3, addressed path-style (https://s3.REGION.amazonaws.com/BUCKET), which also suits endpoint overrides.
     public static let s3 = AWSService(endpointPrefix: "s3", signingName: "s3", environmentKey: "S3", wire: .restXML)
 

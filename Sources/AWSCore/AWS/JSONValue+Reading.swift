@@ -25,6 +25,8 @@ extension JSONValue {
     public var string: String? { if case .string(let value) = self { value } else { nil } }
     public var double: Double? { if case .number(let value) = self { value } else { nil } }
     public var array: [JSONValue] { if case .array(let items) = self { items } else { [] } }
+    public var object: [String: JSONValue]? { if case .object(let members) = self { members } else { nil } }
+    public var bool: Bool? { if case .bool(let value) = self { value } else { nil } }
 
     /// A number in a short text form: "2", "1e+23", "-1.5".
     public var text: String {

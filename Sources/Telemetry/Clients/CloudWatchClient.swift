@@ -98,7 +98,7 @@ public struct CloudWatchClient: Sendable {
                 since: alarm["StateUpdatedTimestamp"]?.date ?? .distantPast, reason: alarm["StateReason"]?.string ?? "",
                 namespace: alarm["Namespace"]?.string ?? stat?["Namespace"]?.string ?? "",
                 metric: alarm["MetricName"]?.string ?? stat?["MetricName"]?.string ?? "",
-                resource: (alarm["Dimensions"]?.array.first ?? stat?["Dimensions"]?.array.first)?["Value"]?.string)
+                resource: (alarm["Dimensions"]?.array.first ?? stat?["Dimensions"]?.array.first)?["Value"]?.string, threshold: alarm["Threshold"]?.double)
         }
         return (alarms, root["NextToken"]?.string)
     }

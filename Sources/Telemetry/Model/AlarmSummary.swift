@@ -12,13 +12,17 @@ public struct AlarmSummary: Codable, Equatable, Sendable {
     public var metric: String
     /// The value of the metric's first dimension (function, table, bucket), to find the row behind the alarm.
     public var resource: String?
+    /// The value the alarm compares its metric with, drawn on the resource's chart of that metric.
+    public var threshold: Double?
     /// Local triage: when someone acknowledged the alarm, and until when its actions are muted.
     public var acknowledgedAt: Date?
     public var mutedUntil: Date?
     /// Why the actions are still off after the mute ran out (not re-enabled without --allow-actions), if they are.
     public var actionsStillOff: String?
 
-    public init(environment: String, name: String, state: State, since: Date, reason: String, namespace: String, metric: String, resource: String? = nil) {
+    public init(environment: String, name: String, state: State, since: Date, reason: String, namespace: String, metric: String, resource: String? = nil,
+                threshold: Double? = nil) {
+        self.threshold = threshold
         self.environment = environment
         self.name = name
         self.state = state
