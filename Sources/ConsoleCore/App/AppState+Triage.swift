@@ -76,13 +76,6 @@ extension AppState {
         return nil
     }
 
-    /// Enter on a drifted stack in live mode: fetch its resource drifts into a report.
-    mutating func driftDetails() -> ConsoleEffect? {
-        guard isLive, view.focus == .stacks, let key = selectedKey(.stacks),
-              let stack = snapshot.stacks.first(where: { $0.key == key }), stack.drift == .drifted, !stack.isStackSet else { return nil }
-        return .triage([.resourceDrifts(stack)])
-    }
-
     /// a: acknowledge the selected alarm, or take the acknowledgement back.
     mutating func acknowledge() -> ConsoleEffect? {
         guard let alarm = selectedAlarm(), requireLive("acknowledging") else { return nil }
@@ -219,7 +212,10 @@ extension AppState {
             view.message = .init(text, role: role)
         case .report(let report):
             view.report = report
+            view.detail = nil
             open(.report)
+        case .detail(let detail):
+            show(detail)
         case .muted(let key, let until):
             triage.muted[key] = until
             openMutes.insert(key)

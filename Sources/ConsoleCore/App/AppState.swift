@@ -118,6 +118,7 @@ struct AppState: Sendable {
         if view.prompt != nil { return handlePrompt(key) }
         let action = bindings.action(for: key)
         if view.overlay == .report, !pendingCopies.isEmpty, let effect = copyChoice(key) { return effect }
+        if let effect = handleDetailKey(key, action) { return effect }
         if view.overlay != .none {
             switch action {
             case .back?, .help?, .detail?, .quit?:
@@ -141,10 +142,7 @@ struct AppState: Sendable {
         case .zoom: view.zoomed.toggle()
         case .filter: view.prompt = .init(kind: .filter, text: view.filters[view.focus] ?? "")
         case .command: view.prompt = .init(kind: .command)
-        case .detail:
-            guard rowCount(view.focus) > 0 else { return nil }
-            open(.detail)
-            return driftDetails()
+        case .detail: return openDetail()
         case .back: back()
         case .nextPanel: view.focus = view.focus.next()
         case .previousPanel: view.focus = view.focus.next(by: -1)

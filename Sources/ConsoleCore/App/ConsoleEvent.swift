@@ -30,6 +30,8 @@ enum TriageRequest: Equatable, Sendable {
     case detectDrift(StackSummary)
     case resourceDrifts(StackSummary)
     case history(AlarmSummary)
+    /// The settings and charts of a resource over a range ending at `end`, with the alarms that watch it.
+    case detail(ResourceRef, DetailRange, end: Date, alarms: [AlarmSummary])
     case mute(AlarmSummary, until: Date)
     case unmute(AlarmKey)
     /// Poll every environment now, discovering again.
@@ -46,6 +48,7 @@ enum TriageRequest: Equatable, Sendable {
 enum TriageOutcome: Equatable, Sendable {
     case message(String, StyleRole)
     case report(DashboardView.Report)
+    case detail(ResourceDetail)
     case muted(AlarmKey, until: Date)
     /// The alarm's actions are enabled again.
     case unmuted(AlarmKey)

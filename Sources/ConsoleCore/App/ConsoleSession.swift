@@ -48,10 +48,14 @@ public struct ConsoleSession {
         mailbox = ConsoleMailbox()
         var sources: [String: any ExchangeSource] = [:]
         var signIns: [String: SSOConfig] = [:]
+        var details: [String: any ExchangeSource] = [:]
+        let environments: [EnvironmentConfig]
         switch source {
         case .replay(let fixture):
             state = AppState(replay: ReplaySession(fixture: fixture, speed: speed), bindings: bindings)
             poller = nil
+            environments = fixture.environments
+            for environment in environments { details[environment.name] = RecordedDetails(fixture.details.filter { $0.env == environment.name }) }
         case .live(let live, let allowed):
             let now = Date()
             state = AppState(live: Snapshot.waiting(for: live.environments, at: now), now: now, bindings: bindings)
@@ -69,11 +73,22 @@ public struct ConsoleSession {
             sources = live.sources
             signIns = live.signIns
             poller = live
+            environments = live.environments
+            details = sources
         }
         state.desktop = !(environment["DISPLAY"] ?? "").isEmpty || !(environment["WAYLAND_DISPLAY"] ?? "").isEmpty
+        state.view.braille = Self.speaksUTF8(environment)
         if !problems.isEmpty { state.view.message = .init(problems.joined(separator: " · "), role: .warn) }
         let user = "\(environment["USER"] ?? "unknown")@\(ProcessInfo.processInfo.hostName)"
-        runner = TriageRunner(sources: sources, paths: paths, mailbox: mailbox, localUser: user, signIns: signIns, environment: environment, poller: poller)
+        runner = TriageRunner(sources: sources, paths: paths, mailbox: mailbox, localUser: user, signIns: signIns, environment: environment, poller: poller,
+                              details: details, environments: environments)
+    }
+
+    /// Whether the locale is UTF-8 (the first of LC_ALL, LC_CTYPE and LANG that is set, as setlocale reads them), so
+    /// charts may use braille; otherwise they are drawn in ASCII.
+    static func speaksUTF8(_ environment: [String: String]) -> Bool {
+        let locale = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
+        return locale.lowercased().replacingOccurrences(of: "-", with: "").contains("utf8")
     }
 
     /// Runs the console on `backend` until quit or a stop signal; returns the signal, if one ended it.

@@ -19,12 +19,19 @@ final class TriageRunner: @unchecked Sendable {
     let environment: [String: String]
     /// The live poller, for refreshing now.
     let poller: Poller?
+    /// Where detail views fetch from, per environment (live: the sources, whose transport counts each request with
+    /// the poller's; replay: the recording's detail exchanges), and each environment as watched.
+    let details: [String: any ExchangeSource]
+    let environments: [String: EnvironmentConfig]
     private let lock = NSLock()
     private var identities: [String: String] = [:]
 
     init(sources: [String: any ExchangeSource], paths: ConfigPaths, mailbox: ConsoleMailbox, localUser: String,
-         signIns: [String: SSOConfig] = [:], environment: [String: String] = [:], poller: Poller? = nil) {
+         signIns: [String: SSOConfig] = [:], environment: [String: String] = [:], poller: Poller? = nil,
+         details: [String: any ExchangeSource] = [:], environments: [EnvironmentConfig] = []) {
         self.sources = sources
+        self.details = details
+        self.environments = Dictionary(environments.map { ($0.name, $0) }) { first, _ in first }
         self.poller = poller
         self.signIns = signIns
         self.environment = environment
@@ -64,6 +71,9 @@ final class TriageRunner: @unchecked Sendable {
         case .refresh:
             await poller?.refresh()
             return []
+        case .detail(let resource, let range, let end, let alarms):
+            guard let source = details[resource.environment], let environment = environments[resource.environment] else { return [noSource(resource.environment)] }
+            return [.detail(await DetailFetcher(source: source, environment: environment, alarms: alarms).fetch(resource, range: range, end: end))]
         case .history(let alarm):
             guard let source = sources[alarm.environment] else { return [noSource(alarm.environment)] }
             do {
@@ -140,12 +150,11 @@ final class TriageRunner: @unchecked Sendable {
 
     /// A report line per drifted resource and per property difference.
     static func driftReport(_ stack: StackSummary, _ drifts: [ResourceDrift]) -> DashboardView.Report {
-        func compact(_ text: String) -> String { text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ") }
         var lines: [(label: String, value: String)] = []
         for drift in drifts {
             lines.append((label: drift.logicalId, value: "\(drift.type) \(drift.physicalId ?? "") \(drift.status)"))
             for difference in drift.differences {
-                lines.append((label: "  \(difference.path)", value: "expected \(compact(difference.expected)) → actual \(compact(difference.actual)) (\(difference.kind))"))
+                lines.append((label: "  \(difference.path)", value: "expected \(difference.expected.compacted) → actual \(difference.actual.compacted) (\(difference.kind))"))
             }
         }
         return .init(title: "Drift of \(stack.environment)/\(stack.name)", lines: lines.isEmpty ? [(label: "", value: "no resource is modified or deleted")] : lines)

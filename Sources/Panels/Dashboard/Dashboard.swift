@@ -56,6 +56,11 @@ public enum Dashboard {
                 Overlay(title: "\(report.title) · j/k scroll · Esc closes", lines: report.lines.map { OverlayLine(label: $0.label, value: $0.value) },
                         scroll: view.overlayScroll).render(into: &buffer, area: body)
             }
+        case .detail where view.detail != nil:
+            let screen = view.detail!
+            let watching = snapshot.alarms.filter { $0.environment == screen.resource.environment && $0.resource == screen.resource.name }
+            DetailView(screen: screen, alarms: watching, now: view.now, scroll: view.overlayScroll, braille: view.braille)
+                .render(into: &buffer, area: body)
         case .detail:
             let rows = focusedContent?.rows ?? []
             if let index = view.selectedRow(view.focus, count: rows.count) {

@@ -23,6 +23,10 @@ public struct DashboardView: Sendable {
     public var dataVersion = 0
     /// What the `.report` overlay shows (drift differences, alarm history).
     public var report: Report?
+    /// The detail view the `.detail` overlay shows, for a row that names its resource.
+    public var detail: DetailScreen?
+    /// Whether charts may use braille dots (a UTF-8 locale); ASCII otherwise.
+    public var braille = true
 
     public init(now: Date) {
         self.now = now

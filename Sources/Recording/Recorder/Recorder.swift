@@ -50,6 +50,20 @@ public final class Recorder: @unchecked Sendable {
         lock.withLock { written += exchanges.count }
     }
 
+    /// Writes the exchanges gathered since the last cycle as the recording's detail exchanges, after every cycle.
+    public func endDetails(at date: Date) throws {
+        let exchanges = lock.withLock {
+            defer { pending = [] }
+            return pending.sorted { ($0.env, $0.service, $0.op, $0.params) < ($1.env, $1.service, $1.op, $1.params) }
+        }
+        var unique: [Exchange] = []
+        for exchange in exchanges where unique.last.map({ ($0.env, $0.service, $0.op, $0.params) != (exchange.env, exchange.service, exchange.op, exchange.params) }) ?? true {
+            unique.append(exchange)
+        }
+        try write(RecordingCodec.encode(details: unique, t: offset(date), environments: header.environments.map(\.name)))
+        lock.withLock { written += unique.count }
+    }
+
     /// Ends the gzip stream and closes the file; a write that fails here or earlier is an error naming the file.
     public func finish() throws {
         try checked {

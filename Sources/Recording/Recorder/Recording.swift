@@ -2,14 +2,17 @@ import Foundation
 import AWSCore
 import Telemetry
 
-/// A recorded live session: what was watched, then each poll cycle with the exchanges it made.
+/// A recorded live session: what was watched, then each poll cycle with the exchanges it made, and the calls of
+/// the detail views the recording serves (settings and metric ranges of its resources).
 public struct Recording: Equatable, Sendable {
     public var header: Header
     public var cycles: [Cycle]
+    public var details: [Exchange]
 
-    public init(header: Header, cycles: [Cycle] = []) {
+    public init(header: Header, cycles: [Cycle] = [], details: [Exchange] = []) {
         self.header = header
         self.cycles = cycles
+        self.details = details
     }
 
     /// The first line: format, version, start, and the environments as configured (without credentials or roles).

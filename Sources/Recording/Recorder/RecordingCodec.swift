@@ -16,12 +16,14 @@ public struct RecordingError: Error, Equatable, CustomStringConvertible {
 }
 
 /// Reads and writes recordings as JSON Lines (optionally gzip): the header, then for each cycle a
-/// `{"cycle": t, "polled": [...]}` line followed by its exchanges. Encoding is deterministic.
+/// `{"cycle": t, "polled": [...]}` line followed by its exchanges; detail views' exchanges follow a cycle line marked
+/// `"detail": true`. Encoding is deterministic.
 public enum RecordingCodec {
-    /// A cycle line.
+    /// A cycle line, or with `detail` the line before detail exchanges.
     struct CycleLine: Codable {
         var cycle: Double
         var polled: [String]
+        var detail: Bool?
     }
 
     static var encoder: JSONEncoder {
@@ -43,9 +45,18 @@ public enum RecordingCodec {
         return out
     }
 
+    /// Detail exchanges gathered by `t`, after their marker line.
+    public static func encode(details: [Exchange], t: Double, environments: [String]) throws -> Data {
+        var out = try encoder.encode(CycleLine(cycle: t, polled: environments, detail: true)) + Data([0x0A])
+        for exchange in details { out += try encoder.encode(exchange) + Data([0x0A]) }
+        return out
+    }
+
     /// A whole recording.
     public static func encode(_ recording: Recording) throws -> Data {
-        try recording.cycles.reduce(try encode(recording.header)) { $0 + (try encode($1)) }
+        let cycles = try recording.cycles.reduce(try encode(recording.header)) { $0 + (try encode($1)) }
+        guard !recording.details.isEmpty else { return cycles }
+        return cycles + (try encode(details: recording.details, t: recording.cycles.last?.t ?? 0, environments: recording.header.environments.map(\.name)))
     }
 
     /// The largest recording read by default, in bytes once inflated: 512 MB.
@@ -74,6 +85,7 @@ public enum RecordingCodec {
         let endsWithNewline = lines.last?.isEmpty == true
         if endsWithNewline { lines.removeLast() }
         var recording = Recording(header: header)
+        var inDetails = false
         let names = Set(header.environments.map(\.name))
         for (index, line) in lines.enumerated().dropFirst() {
             let number = index + 1
@@ -83,6 +95,11 @@ public enum RecordingCodec {
             if !isCycle, let exchange = try? decoder.decode(Exchange.self, from: Data(line)) {
                 guard !recording.cycles.isEmpty else { throw RecordingError(line: number, cause: "an exchange before any cycle line") }
                 guard validOffset(exchange.t) else { throw RecordingError(line: number, cause: "time \(JSONValue.number(exchange.t).text) s is out of range (±\(JSONValue.number(maxOffset).text))") }
+                if inDetails {
+                    guard names.contains(exchange.env) else { throw RecordingError(line: number, cause: "detail exchange for '\(exchange.env.visible)', which the header does not name") }
+                    recording.details.append(exchange)
+                    continue
+                }
                 guard recording.cycles[recording.cycles.count - 1].polled.contains(exchange.env) else {
                     throw RecordingError(line: number, cause: "exchange for '\(exchange.env.visible)', which this cycle did not poll")
                 }
@@ -107,6 +124,12 @@ public enum RecordingCodec {
             guard validOffset(cycle.cycle) else {
                 throw RecordingError(line: number, cause: "cycle time \(JSONValue.number(cycle.cycle).text) s is out of range (±\(JSONValue.number(maxOffset).text))")
             }
+            if cycle.detail == true {
+                guard !recording.cycles.isEmpty else { throw RecordingError(line: number, cause: "detail exchanges before any cycle line") }
+                inDetails = true
+                continue
+            }
+            guard !inDetails else { throw RecordingError(line: number, cause: "a cycle after the detail exchanges, which come last") }
             if let last = recording.cycles.last, cycle.cycle < last.t {
                 throw RecordingError(line: number, cause: "cycle at \(cycle.cycle) s comes after one at \(last.t) s")
             }

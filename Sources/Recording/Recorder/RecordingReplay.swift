@@ -18,6 +18,7 @@ public enum RecordingReplay {
             let snapshot = await poller.poll(now: recording.header.start.addingTimeInterval(cycle.t), only: Set(cycle.polled))
             frames.append(Fixture.Frame(offset: cycle.t - first, snapshot: snapshot))
         }
-        return Fixture(header: Fixture.Header(title: recording.header.title, start: recording.header.start.addingTimeInterval(first)), frames: frames)
+        return Fixture(header: Fixture.Header(title: recording.header.title, start: recording.header.start.addingTimeInterval(first)), frames: frames,
+                       environments: environments, details: recording.details)
     }
 }

@@ -6,10 +6,15 @@ import Telemetry
 public struct Fixture: Equatable, Sendable {
     public var header: Header
     public var frames: [Frame]
+    /// The environments as recorded, and the recording's detail exchanges, for detail views during the replay.
+    public var environments: [EnvironmentConfig]
+    public var details: [Exchange]
 
-    public init(header: Header, frames: [Frame]) {
+    public init(header: Header, frames: [Frame], environments: [EnvironmentConfig] = [], details: [Exchange] = []) {
         self.header = header
         self.frames = frames
+        self.environments = environments
+        self.details = details
     }
 
     /// What the timeline is and when it starts.

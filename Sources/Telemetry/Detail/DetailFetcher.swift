@@ -33,7 +33,7 @@ public struct DetailFetcher: Sendable {
             detail.metricsRequested = queries.count
             do {
                 let result = try await CloudWatchClient(counted).metricData(queries, start: Date(timeIntervalSince1970: detail.start), end: end)
-                detail.charts = plans.map { plan in chart(plan, result, alarm: alarm) }
+                detail.charts = plans.map { plan in chart(plan, result, range: (detail.start, detail.end), alarm: alarm) }
             } catch {
                 detail.failures.append("\(error)")
                 detail.charts = plans.map { plan in
@@ -64,10 +64,11 @@ public struct DetailFetcher: Sendable {
     }
 
     /// One chart from the fetched series, scaled, with the threshold of the alarm on its metric.
-    private func chart(_ plan: ChartPlan, _ result: MetricResult, alarm: AlarmDefinition?) -> ResourceDetail.Chart {
+    /// Points outside the range are left out (a replay's recorded range reaches past the replay position).
+    private func chart(_ plan: ChartPlan, _ result: MetricResult, range: (start: Double, end: Double), alarm: AlarmDefinition?) -> ResourceDetail.Chart {
         let lines = plan.lines.map { line in
             var series = result.series[line.query.id] ?? MetricSeries()
-            series.points = series.points.map { ($0.time, $0.value * line.scale) }
+            series.points = series.points.filter { $0.time >= range.start && $0.time <= range.end }.map { ($0.time, $0.value * line.scale) }
             return ResourceDetail.ChartLine(label: line.label, series: series)
         }
         let threshold = alarm?.threshold ?? alarms.first { $0.metric == plan.metric && $0.threshold != nil }?.threshold
@@ -118,6 +119,16 @@ public struct DetailFetcher: Sendable {
             if let description = stack.description { lines.append(.init("Description", description)) }
             lines += stack.parameters.map { .init("Parameter", "\($0.key) = \($0.value)") }
             lines += stack.outputs.map { .init("Output", "\($0.key) = \($0.value)") }
+            if stack.drift == "DRIFTED" {
+                do {
+                    for drift in try await cloudFormation.resourceDrifts(stack: resource.name) {
+                        lines.append(.init("Drifted", "\(drift.logicalId) \(drift.type) \(drift.status)"))
+                        lines += drift.differences.map { .init("", "\($0.path): expected \($0.expected.compacted) → actual \($0.actual.compacted) (\($0.kind))") }
+                    }
+                } catch {
+                    lines.append(.init("Drifted", "unavailable: \(error)"))
+                }
+            }
             do {
                 lines += try await cloudFormation.events(of: resource.name).map {
                     .init("Event", "\(AWSDate.format($0.time)) \($0.logicalId) \($0.status)\($0.reason.map { ": \($0)" } ?? "")")
@@ -167,6 +178,8 @@ private final class Counted: ExchangeSource, @unchecked Sendable {
 extension String {
     /// nil when empty.
     var nonEmpty: String? { isEmpty ? nil : self }
+    /// The text on one line, each line's own indentation dropped (JSON property values).
+    public var compacted: String { split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ") }
 }
 
 extension Double {
