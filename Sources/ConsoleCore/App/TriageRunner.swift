@@ -73,7 +73,9 @@ final class TriageRunner: @unchecked Sendable {
             return []
         case .detail(let resource, let range, let end, let alarms):
             guard let source = details[resource.environment], let environment = environments[resource.environment] else { return [noSource(resource.environment)] }
-            return [.detail(await DetailFetcher(source: source, environment: environment, alarms: alarms).fetch(resource, range: range, end: end))]
+            var fetcher = DetailFetcher(source: source, environment: environment, alarms: alarms)
+            fetcher.completePeriodsOnly = poller == nil
+            return [.detail(await fetcher.fetch(resource, range: range, end: end))]
         case .history(let alarm):
             guard let source = sources[alarm.environment] else { return [noSource(alarm.environment)] }
             do {

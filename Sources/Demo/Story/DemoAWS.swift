@@ -38,7 +38,40 @@ final class DemoAWS: ExchangeSource, @unchecked Sendable {
         case (.sts, "GetCallerIdentity"):
             body = DemoResponses.callerIdentity(environment)
         case (.cloudFormation, "DescribeStacks"):
-            body = DemoResponses.describeStacks(snapshot.stacks.filter { $0.environment == env && !$0.isStackSet })
+            let stacks = snapshot.stacks.filter { $0.environment == env && !$0.isStackSet }
+            guard let name = call.parameter("StackName") else {
+                body = DemoResponses.describeStacks(stacks)
+                break
+            }
+            body = DemoResponses.describeStack(try stack(name, stacks, call), environment: environment)
+        case (.cloudFormation, "DescribeStackEvents"):
+            body = DemoResponses.stackEvents(try stack(call.parameter("StackName") ?? "", snapshot.stacks.filter { $0.environment == env && !$0.isStackSet }, call))
+        case (.cloudFormation, "DescribeStackResourceDrifts"):
+            body = DemoResponses.stackResourceDrifts(try stack(call.parameter("StackName") ?? "", snapshot.stacks.filter { $0.environment == env && !$0.isStackSet }, call))
+        case (.lambda, let operation):
+            let name = call.pathComponent(3).flatMap { $0.isEmpty ? nil : $0 } ?? call.queryValue("FunctionName") ?? ""
+            guard story.functions().contains(where: { $0.environment == env && $0.name == name }) else {
+                throw AWSError(service: "lambda", operation: operation, status: 404, code: "ResourceNotFoundException", message: "Function not found: \(name)")
+            }
+            let settings = story.functionSettings(name, environment: environment)
+            switch operation {
+            case "GetFunctionConfiguration": body = DemoResponses.functionConfiguration(name, settings, environment: environment, modified: story.date(-6 * 86_400))
+            case "GetFunctionConcurrency": body = DemoResponses.functionConcurrency(settings.reserved)
+            default: body = DemoResponses.eventSourceMappings(settings.eventSource, function: name)
+            }
+        case (.dynamoDB, let operation):
+            let name = call.jsonString("TableName") ?? ""
+            guard snapshot.tables.contains(where: { $0.environment == env && $0.table == name }) else {
+                throw AWSError(service: "dynamodb", operation: operation, status: 400, code: "ResourceNotFoundException", message: "Requested resource not found: Table: \(name) not found")
+            }
+            switch operation {
+            case "DescribeTable": body = DemoResponses.describeTable(story.tableDescription(name, environment: environment, at: t))
+            case "DescribeContinuousBackups": body = DemoResponses.continuousBackups(enabled: story.pointInTimeRecovery(environment: env))
+            default: body = DemoResponses.timeToLive(name == "sessions" ? "expiresAt" : nil)
+            }
+        case (.cloudWatch, "DescribeAlarmHistory"):
+            let name = call.jsonString("AlarmName") ?? ""
+            body = DemoResponses.alarmHistory(name, story.alarmHistory(name, environment: env, upTo: t).map { (story.date($0.t), $0.from, $0.to) })
         case (.cloudFormation, "ListStackSets"):
             body = DemoResponses.listStackSets(snapshot.stacks.filter { $0.environment == env && $0.isStackSet }.map(\.name))
         case (.cloudFormation, "ListStackInstances"):
@@ -48,7 +81,12 @@ final class DemoAWS: ExchangeSource, @unchecked Sendable {
             let range = call.metricRange(from: story.start)
             body = DemoResponses.metricData(call, series: { DemoMetrics(story: self.story, snapshot: snapshot, environment: self.environment, t: t, range: range).series($0) })
         case (.cloudWatch, "DescribeAlarms"):
-            body = DemoResponses.describeAlarms(snapshot.alarms.filter { $0.environment == env })
+            if case .json(let input) = call.input, let names = input["AlarmNames"]?.array.compactMap(\.string), !names.isEmpty {
+                body = snapshot.alarms.first { $0.environment == env && names.contains($0.name) }.map { DemoResponses.alarmDefinition($0, environment: environment) }
+                    ?? DemoResponses.json(["MetricAlarms": [], "CompositeAlarms": []])
+            } else {
+                body = DemoResponses.describeAlarms(snapshot.alarms.filter { $0.environment == env })
+            }
         case (.config, "DescribeComplianceByConfigRule"):
             body = DemoResponses.complianceByRule(snapshot.findings.filter { $0.environment == env && $0.compliance == "NON_COMPLIANT" })
         case (.config, "GetComplianceDetailsByConfigRule"):
@@ -67,7 +105,30 @@ final class DemoAWS: ExchangeSource, @unchecked Sendable {
     }
 }
 
+extension DemoAWS {
+    /// The stack named `name`, or the error CloudFormation gives for a missing one.
+    func stack(_ name: String, _ stacks: [StackSummary], _ call: APICall) throws -> StackSummary {
+        guard let stack = stacks.first(where: { $0.name == name }) else {
+            throw AWSError(service: "cloudformation", operation: call.operation, status: 400, code: "ValidationError", message: "Stack with id \(name) does not exist")
+        }
+        return stack
+    }
+}
+
 extension APICall {
+    /// The `index`th segment of a REST call's path, percent-decoded ("/2015-03-31/functions/NAME/configuration": 3 is NAME).
+    func pathComponent(_ index: Int) -> String? {
+        guard case .rest(_, let path, _) = input else { return nil }
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        return parts.indices.contains(index) ? String(parts[index]).removingPercentEncoding : nil
+    }
+
+    /// A REST call's query value.
+    func queryValue(_ name: String) -> String? {
+        guard case .rest(_, _, let query) = input else { return nil }
+        return query.split(separator: "&").lazy.map { $0.split(separator: "=", maxSplits: 1) }.first { $0.first.map(String.init) == name }?.last.flatMap { String($0).removingPercentEncoding }
+    }
+
     /// A query parameter's value.
     func parameter(_ name: String) -> String? {
         if case .query(let parameters) = input { parameters.first { $0.name == name }?.value } else { nil }

@@ -25,6 +25,29 @@ public enum DemoRecording {
         }
     }
 
+    /// Runs every detail view the demo offers (each resource of the last snapshot, each range) through the recording
+    /// sources, each range reaching back to the story's start less the range, so a replay at any position finds its
+    /// whole range recorded.
+    static func recordDetails(story: DemoStory, environments: [EnvironmentConfig], sources: [String: any ExchangeSource], end: Date) async throws {
+        let last = story.snapshot(at: story.duration)
+        for environment in environments {
+            guard let source = sources[environment.name] else { continue }
+            let env = environment.name
+            var resources = last.lambdas.filter { $0.environment == env }.map { ResourceRef(.function, $0.function, environment: env) }
+            resources += last.tables.filter { $0.environment == env }.map { ResourceRef(.table, $0.table, environment: env) }
+            resources += environment.watch.bucketReplication.map { ResourceRef(.bucket, $0.bucket, environment: env) }
+            resources += last.alarms.filter { $0.environment == env }.map { ResourceRef(.alarm, $0.name, environment: env) }
+            resources += last.stacks.filter { $0.environment == env && !$0.isStackSet }.map { ResourceRef(.stack, $0.name, environment: env) }
+            for resource in resources {
+                let watching = last.alarms.filter { $0.environment == env && $0.resource == resource.name }
+                for range in DetailRange.allCases {
+                    _ = await DetailFetcher(source: source, environment: environment, alarms: watching)
+                        .fetch(resource, range: range, end: end, reach: Double(story.duration))
+                }
+            }
+        }
+    }
+
     /// Writes the recording to `url` (gzip when `gzip`).
     public static func generate(to url: URL, story: DemoStory = DemoStory(), gzip: Bool = true) async throws {
         final class Clock: @unchecked Sendable { var date = Date(timeIntervalSince1970: 0) }
@@ -45,6 +68,8 @@ public enum DemoRecording {
             _ = await poller.poll(now: clock.date, force: true)
             try recorder.endCycle(at: clock.date, polled: await poller.lastPolled)
         }
+        try await recordDetails(story: story, environments: environments, sources: sources, end: clock.date)
+        try recorder.endDetails(at: clock.date)
         try recorder.finish()
     }
 }

@@ -49,7 +49,7 @@ enum DemoResponses {
         json(["MetricAlarms": .array(alarms.map { alarm in
             ["AlarmName": .string(alarm.name), "StateValue": .string(alarm.state.rawValue), "StateReason": .string(alarm.reason),
              "StateUpdatedTimestamp": .number(alarm.since.timeIntervalSince1970), "Namespace": .string(alarm.namespace), "MetricName": .string(alarm.metric),
-             "AlarmArn": .string("arn:aws:cloudwatch:alarm:\(alarm.name)"), "ActionsEnabled": true,
+             "AlarmArn": .string("arn:aws:cloudwatch:alarm:\(alarm.name)"), "ActionsEnabled": true, "Threshold": alarm.threshold.map(JSONValue.number) ?? .null,
              "Dimensions": .array(alarm.resource.map { [["Name": .string(dimension(alarm.namespace)), "Value": .string($0)]] } ?? [])]
         }), "CompositeAlarms": []])
     }

@@ -32,6 +32,12 @@ extension DemoStory {
     }
 
     /// CloudWatch alarms, each switching state when the story crosses its threshold.
+    /// Each demo alarm's threshold, by the namespace and metric it watches.
+    static let alarmThresholds: [String: Double] = [
+        "AWS/Lambda Errors": 10, "AWS/S3 ReplicationLatency": 900, "AWS/DynamoDB ReplicationLatency": 5000, "AWS/DynamoDB WriteThrottleEvents": 0,
+        "opsdeck/FlowLogs RejectedSSH": 100, "AWS/ApiGateway 5XXError": 5,
+    ]
+
     func alarms(_ t: Int) -> [AlarmSummary] {
         func alarm(_ env: String, _ name: String, firing: Range<Int>?, _ reason: String, _ namespace: String, _ metric: String) -> AlarmSummary {
             let since: Int
@@ -72,6 +78,7 @@ extension DemoStory {
         return alarms.map { alarm in
             var alarm = alarm
             alarm.resource = resources[alarm.name]
+            alarm.threshold = Self.alarmThresholds["\(alarm.namespace) \(alarm.metric)"]
             return alarm
         }
     }

@@ -69,7 +69,9 @@ public struct DetailView: Sendable {
         }
         lines += fetched.settings.map { (label: $0.label, value: $0.value, role: $0.value.hasPrefix("unavailable:") ? .critical : .text) }
         if screen.resource.kind == .function {
-            let since = fetched.lastSuccess.map { "last successful run \(Format.age(Date(timeIntervalSince1970: $0), now: now)) ago" }
+            let since = fetched.lastSuccess.map {
+                "last successful run \(Format.age(Date(timeIntervalSince1970: $0), now: now)) ago (in the \(screen.range.periodLabel) from \(Format.clock(Date(timeIntervalSince1970: $0)).prefix(5)) UTC)"
+            }
             lines.append((label: "Last success", value: since ?? "no successful run in the last \(screen.range.label)", role: since == nil ? .warn : .text))
         }
         if screen.resource.kind != .alarm {

@@ -117,6 +117,10 @@ public struct LineChart: Sendable {
             return "\(Format.pad2(day.month))-\(Format.pad2(day.day)) \(clock.prefix(2))h"
         }
         let first = label(start), last = label(end) + " UTC"
+        guard first.count + last.count + 1 <= plot.width else {
+            buffer.put(last, x: max(plot.x, plot.maxX - last.count), y: row, role: .muted, clip: Rect(x: plot.x, y: row, width: plot.width, height: 1))
+            return
+        }
         buffer.put(first, x: plot.x, y: row, role: .muted)
         buffer.put(last, x: plot.maxX - last.count, y: row, role: .muted)
         let middle = label((start + end) / 2)

@@ -9,6 +9,9 @@ public struct DetailFetcher: Sendable {
     public var environment: EnvironmentConfig
     /// The alarms watching the resource, whose thresholds are drawn on the charts of their metrics.
     public var alarms: [AlarmSummary]
+    /// Whether a period still under way at the end is left out: a replay's recorded periods hold what came after
+    /// the replay position.
+    public var completePeriodsOnly = false
 
     public init(source: any ExchangeSource, environment: EnvironmentConfig, alarms: [AlarmSummary] = []) {
         self.source = source
@@ -16,10 +19,12 @@ public struct DetailFetcher: Sendable {
         self.alarms = alarms
     }
 
-    /// The detail of `resource` over `range` ending at `end`.
-    public func fetch(_ resource: ResourceRef, range: DetailRange, end: Date) async -> ResourceDetail {
+    /// The detail of `resource` over `range` ending at `end`; metrics are read from `reach` seconds further back
+    /// (a recording's detail, which must cover the range at any replay position).
+    public func fetch(_ resource: ResourceRef, range: DetailRange, end: Date, reach: Double = 0) async -> ResourceDetail {
         let endSeconds = end.timeIntervalSince1970.rounded(.down)
         var detail = ResourceDetail(resource: resource, range: range, start: range.start(end: endSeconds), end: endSeconds)
+        let readFrom = detail.start - (reach / Double(range.period)).rounded(.up) * Double(range.period)
         let counted = Counted(source)
         var alarm: AlarmDefinition?
         do {
@@ -32,7 +37,7 @@ public struct DetailFetcher: Sendable {
             let queries = plans.flatMap { $0.lines.map(\.query) }
             detail.metricsRequested = queries.count
             do {
-                let result = try await CloudWatchClient(counted).metricData(queries, start: Date(timeIntervalSince1970: detail.start), end: end)
+                let result = try await CloudWatchClient(counted).metricData(queries, start: Date(timeIntervalSince1970: readFrom), end: end)
                 detail.charts = plans.map { plan in chart(plan, result, range: (detail.start, detail.end), alarm: alarm) }
             } catch {
                 detail.failures.append("\(error)")
@@ -57,7 +62,7 @@ public struct DetailFetcher: Sendable {
         }
         if resource.kind == .function, let chart = detail.charts.first, let errors = detail.charts.dropFirst().first?.lines.first?.series {
             let failed = Dictionary(errors.points.map { ($0.time, $0.value) }) { first, _ in first }
-            detail.lastSuccess = chart.lines.first?.series.points.last { $0.value > (failed[$0.time] ?? 0) }.map { $0.time + Double(range.period) }
+            detail.lastSuccess = chart.lines.first?.series.points.last { $0.value > (failed[$0.time] ?? 0) }?.time
         }
         detail.calls = counted.count
         return detail
@@ -66,9 +71,10 @@ public struct DetailFetcher: Sendable {
     /// One chart from the fetched series, scaled, with the threshold of the alarm on its metric.
     /// Points outside the range are left out (a replay's recorded range reaches past the replay position).
     private func chart(_ plan: ChartPlan, _ result: MetricResult, range: (start: Double, end: Double), alarm: AlarmDefinition?) -> ResourceDetail.Chart {
+        let last = completePeriodsOnly ? range.end - Double(plan.lines.first?.query.period ?? 0) : range.end
         let lines = plan.lines.map { line in
             var series = result.series[line.query.id] ?? MetricSeries()
-            series.points = series.points.filter { $0.time >= range.start && $0.time <= range.end }.map { ($0.time, $0.value * line.scale) }
+            series.points = series.points.filter { $0.time >= range.start && $0.time <= last }.map { ($0.time, $0.value * line.scale) }
             return ResourceDetail.ChartLine(label: line.label, series: series)
         }
         let threshold = alarm?.threshold ?? alarms.first { $0.metric == plan.metric && $0.threshold != nil }?.threshold

@@ -16,7 +16,7 @@ public struct ResourceDetail: Equatable, Sendable {
     /// Calls made, and CloudWatch metrics requested (GetMetricData is billed per metric).
     public var calls = 0
     public var metricsRequested = 0
-    /// For functions: the end of the newest period with an invocation and no error, if the range has one.
+    /// For functions: the start of the newest period with more invocations than errors, if the range has one.
     public var lastSuccess: Double?
 
     public init(resource: ResourceRef, range: DetailRange, start: Double, end: Double) {
