@@ -128,6 +128,53 @@ import Telemetry
         try session.waitFor { $0.contains("[exit 0]") }
     }
 
+    @Test func enterOnAFunctionAndATableShowsTheirSettingsAndChartsFromMoto() throws {
+        let platform = try MotoPlatform()
+        let seeded = platform.environment("staging")["detail"] as! [String: String]
+        let secret = "seeded-secret-value-1f2e"
+        let settings: [String: Any] = ["Runtime": "python3.12", "MemorySize": 512, "Timeout": 45, "Handler": "ingest.handler",
+                                       "Environment": ["Variables": ["PARTNER_TOKEN": secret, "LOG_LEVEL": "INFO"]]]
+        try JSONSerialization.data(withJSONObject: [seeded["function"]!: settings]).write(to: platform.directory.appendingPathComponent("lambda.json"))
+        let calls = try platform.startStub()
+        let environment = platform.processEnvironment().filter { $0.key.hasPrefix("AWS_") || $0.key == "HOME" || $0.key == "XDG_CONFIG_HOME" }
+        let exports = (environment.map { "\($0.key)='\($0.value)'" } + ["LANG=C.UTF-8"]).sorted().joined(separator: " ")
+        let logs = platform.directory.appendingPathComponent("opsdeck.log")
+        let text = try String(contentsOf: platform.configFile, encoding: .utf8)
+        try ("log_level = \"debug\"\n" + text).write(to: platform.configFile, atomically: true, encoding: .utf8)
+        let session = try TmuxSession(width: 160, height: 48, command: "env \(exports) \(TmuxSession.opsdeck) --config \(platform.configFile.path) --log \(logs.path)")
+        defer { session.kill() }
+        try session.waitFor(20) { $0.contains("staging-csv-processor") && $0.contains("● dev ● staging ● prod  data") }
+        try session.send("3", "/")
+        try session.send("staging-csv")
+        try session.send("Enter", "Enter")
+        // GetFunctionConfiguration, GetFunctionConcurrency and ListEventSourceMappings, signed, then one GetMetricData for the hour.
+        var screen = try session.waitFor(20) { $0.contains("python3.12") && $0.contains("Fetched") }
+        #expect(screen.contains("512 MB") && screen.contains("45 s") && screen.contains("ingest.handler"))
+        #expect(screen.contains("LOG_LEVEL, PARTNER_TOKEN (names only)"))
+        #expect(!screen.contains(secret), "an environment variable's value reached the screen")
+        #expect(screen.contains("Reserved concurrency  100"))
+        #expect(screen.contains("Invocations") && screen.contains("Duration") && screen.contains(" UTC"))
+        #expect(screen.contains("staging-csv-errors ALARM"), "the alarm on the function is listed with its state")
+        #expect(screen.contains("7 metrics"))
+        try session.send("2")
+        screen = try session.waitFor { $0.contains("· 3h") && $0.contains("Fetched") }
+        #expect(screen.contains("/5m"), "three hours are read in five-minute periods")
+        try session.send("Escape", "Escape", "4", "/")
+        try session.send("orders-staging")
+        try session.send("Enter", "Enter")
+        screen = try session.waitFor(20) { $0.contains("Key schema") && $0.contains("Fetched") }
+        #expect(screen.contains("pk (HASH), sk (RANGE)") && screen.contains("PAY_PER_REQUEST"))
+        #expect(screen.contains("Write capacity"))
+        try session.send("Escape", "q")
+        try session.waitFor { $0.contains("[exit 0]") }
+        let log = try String(contentsOf: calls, encoding: .utf8)
+        #expect(log.contains(#""action": "GetFunctionConfiguration", "params": {"FunctionName": "staging-csv-processor"}"#))
+        #expect(log.contains(#"{"action": "GetMetricData", "forwarded": true}"#) && log.contains(#"{"action": "DescribeTable", "forwarded": true}"#))
+        let logged = try String(contentsOf: logs, encoding: .utf8)
+        #expect(logged.contains("lambda GetFunctionConfiguration ok"))
+        #expect(!logged.contains(secret), "an environment variable's value reached the log")
+    }
+
     /// Every credential the recording must not contain: the operator's keys, any moto session token, any signature.
     func assertNoSecrets(_ text: String, _ platform: MotoPlatform) {
         for secret in [platform.operatorKeys.secret, platform.operatorKeys.id, "FQoGZXIvYXdzEBYaD", "AWS4-HMAC-SHA256", "Signature=", "X-Amz-Security-Token"] {

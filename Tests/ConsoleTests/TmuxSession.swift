@@ -42,14 +42,14 @@ struct TmuxSession {
         try Self.tmux(["-L", socket, "capture-pane", "-p"] + (escapes ? ["-e"] : []) + ["-t", name])
     }
 
-    /// Waits up to `timeout` seconds for the screen to satisfy `condition`; returns the last screen seen.
-    @discardableResult
     /// Quits the console with q and waits for it to exit cleanly.
     func quit() throws {
         try send("q")
         try waitFor { $0.contains("[exit 0]") }
     }
 
+    /// Waits up to `timeout` seconds for the screen to satisfy `condition`; returns the last screen seen.
+    @discardableResult
     func waitFor(_ timeout: Double = 10, _ condition: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""

@@ -8,6 +8,13 @@ DescribeAlarmHistory. Every stubbed call is appended to LOG as {"action": ..., "
 forwarded to moto unchanged (same path, headers and body, so moto still checks the signature) and logged as
 {"action": ..., "forwarded": true}, so LOG names every call that reached the stub.
 
+Lambda's REST GETs (GetFunctionConfiguration, GetFunctionConcurrency, ListEventSourceMappings) are answered here:
+moto rejects the SigV4 signature of every Lambda GET, boto3's own included, so they cannot be forwarded with
+signature checking on. The stub checks that the request is SigV4-signed for the lambda service, then answers from the
+AWS CLI's get-function example (responses/lambda-GetFunction.awscli.json) with the function's name, and the settings
+lambda.json beside LOG gives it ({"name": {"Runtime": ..., "Environment": {"Variables": {...}}}}), laid over it;
+a function lambda.json does not name is a 404 ResourceNotFoundException.
+
 DynamoDB DescribeTable is forwarded and, for tables named in replicas.json beside LOG ({"table": ["us-east-2"]}), given
 the global-table `Replicas` list moto does not keep. GET requests (S3) are forwarded unchanged.
 
@@ -27,6 +34,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 PORT, MOTO, LOG = int(sys.argv[1]), urllib.parse.urlparse(sys.argv[2]), sys.argv[3]
 FAULTS = sys.argv[4] if len(sys.argv) > 4 else None
 REPLICAS = os.path.join(os.path.dirname(os.path.abspath(LOG)), "replicas.json")
+FUNCTIONS = os.path.join(os.path.dirname(os.path.abspath(LOG)), "lambda.json")
 RESPONSES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "TelemetryTests", "Resources", "responses")
 lock = threading.Lock()
 
@@ -130,7 +138,35 @@ class Handler(BaseHTTPRequestHandler):
         self.reply(status, headers, answer)
 
     def do_GET(self):
-        self.reply(*self.forward("GET " + urllib.parse.urlparse(self.path).path, b""))
+        url = urllib.parse.urlparse(self.path)
+        if url.path.startswith(("/2015-03-31/", "/2019-09-30/")):
+            self.reply(*self.lambda_get(url))
+            return
+        self.reply(*self.forward("GET " + url.path, b""))
+
+    def lambda_get(self, url):
+        """Answers a Lambda GET from the AWS CLI sample and lambda.json, once its SigV4 signature names the lambda service."""
+        json_type = {"Content-Type": "application/json"}
+        authorization = self.headers.get("Authorization", "")
+        if not authorization.startswith("AWS4-HMAC-SHA256 Credential=") or "/lambda/aws4_request" not in authorization or not self.headers.get("X-Amz-Date"):
+            return 403, {**json_type, "x-amzn-ErrorType": "IncompleteSignatureException"}, b'{"message":"not SigV4-signed for lambda"}'
+        parts = url.path.split("/")
+        query = urllib.parse.parse_qs(url.query)
+        name = urllib.parse.unquote(parts[3]) if len(parts) > 3 and parts[3] else query.get("FunctionName", [""])[0]
+        action = {"configuration": "GetFunctionConfiguration", "concurrency": "GetFunctionConcurrency"}.get(parts[-1], "ListEventSourceMappings")
+        with lock, open(LOG, "a") as log:
+            log.write(json.dumps({"action": action, "params": {"FunctionName": name}}) + "\n")
+        functions = json.load(open(FUNCTIONS)) if os.path.exists(FUNCTIONS) else {}
+        if name not in functions:
+            return 404, {**json_type, "x-amzn-ErrorType": "ResourceNotFoundException"}, json.dumps({"Type": "User", "message": f"Function not found: {name}"}).encode()
+        with open(os.path.join(RESPONSES, "lambda-GetFunction.awscli.json")) as f:
+            sample = json.load(f)
+        if action == "GetFunctionConcurrency":
+            return 200, json_type, json.dumps(sample["Concurrency"]).encode()
+        if action == "ListEventSourceMappings":
+            return 200, json_type, json.dumps({"EventSourceMappings": []}).encode()
+        configuration = {**sample["Configuration"], "FunctionName": name, "FunctionArn": f"arn:aws:lambda:us-west-2:123456789012:function:{name}", **functions[name]}
+        return 200, json_type, json.dumps(configuration).encode()
 
     def forward(self, action, body):
         """Sends the request to moto unchanged (moto checks its signature) and returns status, headers and body."""

@@ -92,6 +92,11 @@ for name, (account, region) in ACCOUNTS.items():
         if name == "prod":
             env["functions"][function]["duration_max"] = 230.0
     table = f"orders-{name}"
+    if name == "staging":  # what the detail view reads of the table (the function's settings come from the stub)
+        client("dynamodb", region, creds=creds).create_table(
+            TableName=table, BillingMode="PAY_PER_REQUEST", KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}, {"AttributeName": "sk", "KeyType": "RANGE"}],
+            AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}, {"AttributeName": "sk", "AttributeType": "S"}])
+        env["detail"] = {"function": functions[0], "table": table}
     wcu = [600, 1200, 1800, 2400]
     cw.put_metric_data(Namespace="AWS/DynamoDB", MetricData=[
         {"MetricName": "ConsumedWriteCapacityUnits", "Dimensions": [{"Name": "TableName", "Value": table}], "Timestamp": now - timedelta(minutes=5 - k), "Value": wcu[k]}
