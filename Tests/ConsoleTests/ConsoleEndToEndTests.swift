@@ -37,10 +37,10 @@ import Testing
         var screen = try tmux.waitFor { $0.contains("/prod█") && $0.contains("prod-csv-processor") }
         #expect(!screen.contains("staging-csv-processor"))
         try tmux.send("Enter", "j", "Enter")
-        screen = try tmux.waitFor { $0.contains("Esc closes") && $0.contains("Duration p95") }
+        screen = try tmux.waitFor { $0.contains("Esc back") && $0.contains("Duration p95") }
         #expect(screen.contains("prod-schema-validator"))
         try tmux.send("Escape", "Escape")
-        try tmux.waitFor { $0.contains("staging-csv-processor") && !$0.contains("Esc closes") }
+        try tmux.waitFor { $0.contains("staging-csv-processor") && !$0.contains("Esc back") }
         try tmux.send("?")
         try tmux.waitFor { $0.contains("Help") && $0.contains("focus the next panel") }
         try tmux.send("Escape", "Space")
@@ -51,6 +51,34 @@ import Testing
         try tmux.waitFor { $0.contains("REPLAY x5") }
         try tmux.send("C-c")
         try tmux.waitFor { $0.contains("[exit 0]") }
+    }
+
+    @Test(arguments: [("LANG=C.UTF-8", true), ("LANG=C", false)])
+    func enterOnTheFailingFunctionShowsItsChartsAndRuntime(locale: String, braille: Bool) throws {
+        let tmux = try TmuxSession(width: 160, height: 48, command: "env \(locale) \(binary) --demo --speed 100")
+        defer { tmux.kill() }
+        // Ten minutes in, the staging CSV processor is failing.
+        try tmux.waitFor(20) { $0.contains("ALARM  staging staging-csv-processor-E") }
+        try tmux.send("Space", "3", "/")
+        try tmux.send("staging-csv")
+        try tmux.send("Enter", "Enter")
+        var screen = try tmux.waitFor { $0.contains("python3.12") && $0.contains("Fetched") }
+        #expect(screen.contains("function staging/staging-csv-processor · 1h"))
+        #expect(screen.contains("Memory") && screen.contains("1024 MB") && screen.contains("arm64"))
+        #expect(screen.contains("LOG_LEVEL, ORDERS_TABLE, PARTNER_BUCKET,") && screen.contains("(names only)"))
+        #expect(screen.contains("staging-csv-processor-Errors ALARM"))
+        #expect(screen.contains("Errors and throttles") && screen.contains("alarm at 10") && screen.contains(" UTC"))
+        let dots = screen.unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) }
+        #expect(dots == braille, "braille charts only in a UTF-8 locale")
+        if !braille { #expect(screen.contains("*") && screen.contains("# errors") && !screen.contains("■")) }
+        try tmux.send("5")
+        screen = try tmux.waitFor { $0.contains("· 7d") && $0.contains("Fetched") }
+        #expect(screen.contains("/3h"), "a week is charted in three-hour periods")
+        try tmux.send("z")
+        screen = try tmux.waitFor { !$0.contains("Runtime") && $0.contains("Concurrent executions") }
+        try tmux.send("Escape")
+        try tmux.waitFor { $0.contains("3 Lambda") && !$0.contains("Esc back") }
+        try tmux.quit()
     }
 
     @Test func yCopiesTheSelectedResourceThroughOSC52AndOShowsItsConsolePage() throws {

@@ -26,9 +26,9 @@ public struct DetailView: Sendable {
     public func render(into buffer: inout CellBuffer, area: Rect) {
         buffer.fill(area)
         let resource = screen.resource
-        let ranges = DetailRange.allCases.enumerated().map { "\($0.offset + 1) \($0.element.label)" }.joined(separator: " ")
+        let ranges = DetailRange.allCases.map(\.label).joined(separator: " ")
         let block = Block(title: "\(resource.kind.rawValue) \(resource.environment)/\(resource.name) · \(screen.range.label)",
-                          trailer: "\(ranges) · z charts · j/k scroll · Esc back", focused: true)
+                          trailer: "Esc back · z charts · 1-5 \(ranges) · j/k scroll", focused: true)
         let inner = block.render(into: &buffer, area: area)
         let charts = screen.fetched?.charts ?? []
         guard !charts.isEmpty || screen.fetched == nil else {
@@ -94,9 +94,18 @@ public struct DetailView: Sendable {
             return
         }
         let columns = charts.count >= 4 && area.width >= 120 ? 2 : 1
-        let rows = (charts.count + columns - 1) / columns
-        let places = area.stacked(Array(repeating: 1, count: rows)).flatMap { $0.columns(Array(repeating: 1, count: columns)) }
-        for (chart, place) in zip(charts, places) { drawChart(chart, into: &buffer, area: place) }
+        // Each chart needs its title row and LineChart.minimumHeight; those that do not fit wait for z.
+        let fitting = max(1, area.height / (LineChart.minimumHeight + 1)) * columns
+        let shown = charts.prefix(fitting)
+        let rows = (shown.count + columns - 1) / columns
+        var room = area
+        if shown.count < charts.count {
+            let more = "\(charts.count - shown.count) more chart\(charts.count - shown.count == 1 ? "" : "s"): z shows them all"
+            buffer.put(more, x: area.x, y: area.maxY - 1, role: .muted, clip: area)
+            room = area.rows(from: 0, count: area.height - 1)
+        }
+        let places = room.stacked(Array(repeating: 1, count: rows)).flatMap { $0.columns(Array(repeating: 1, count: columns)) }
+        for (chart, place) in zip(shown, places) { drawChart(chart, into: &buffer, area: place) }
     }
 
     private func drawChart(_ chart: ResourceDetail.Chart, into buffer: inout CellBuffer, area: Rect) {
@@ -104,9 +113,9 @@ public struct DetailView: Sendable {
         var x = buffer.put(chart.title, x: area.x, y: area.y, role: .header, clip: area) + area.x + 1
         for (index, line) in chart.lines.enumerated() {
             let latest = line.series.points.last { $0.time <= screen.fetched?.end ?? .infinity }.map { " \(LineChart.number($0.value))" } ?? " -"
-            x += buffer.put("■ \(line.label)\(latest)", x: x, y: area.y, role: Self.palette[index % Self.palette.count], clip: area) + 1
+            x += buffer.put("\(braille ? "■" : "#") \(line.label)\(latest)", x: x, y: area.y, role: Self.palette[index % Self.palette.count], clip: area) + 1
         }
-        if let threshold = chart.threshold { buffer.put("╌ alarm at \(LineChart.number(threshold))", x: x, y: area.y, role: .warn, clip: area) }
+        if let threshold = chart.threshold { buffer.put("\(braille ? "╌" : "-") alarm at \(LineChart.number(threshold))", x: x, y: area.y, role: .warn, clip: area) }
         let plot = area.rows(from: 1, count: area.height - 1)
         if let refused = chart.refused {
             buffer.put(refused, x: plot.x, y: plot.y, role: .critical, clip: plot)
