@@ -90,6 +90,33 @@ import Testing
         #expect(s.view.overlay == .none)
     }
 
+    @Test func enterOnAResourceAsksForItsDetailAndTheKeysChooseTheRange() throws {
+        var s = state()
+        press(&s, .char("3"))
+        let effect = press(&s, .enter)
+        guard case .triage(let requests)? = effect, case .detail(let resource, let range, let end, _)? = requests.first else {
+            Issue.record("Enter on a function asks for its detail, got \(String(describing: effect))")
+            return
+        }
+        #expect(resource.kind == .function && range == .hour && end == s.view.now)
+        #expect(s.view.overlay == .detail && s.view.detail?.fetched == nil)
+        // A detail for another range is not shown; the one asked for is.
+        _ = s.handle(.triage(.detail(ResourceDetail(resource: resource, range: .day, start: 0, end: 1))))
+        #expect(s.view.detail?.fetched == nil)
+        _ = s.handle(.triage(.detail(ResourceDetail(resource: resource, range: .hour, start: 0, end: 1))))
+        #expect(s.view.detail?.fetched?.range == .hour)
+        guard case .triage(let again)? = press(&s, .char("4")), case .detail(_, .day, _, _)? = again.first else {
+            Issue.record("4 asks for a day")
+            return
+        }
+        #expect(s.view.detail?.range == .day && s.view.detail?.fetched == nil, "the old range's charts are not shown as the new one's")
+        #expect(press(&s, .char("4")) == nil, "the range shown is not fetched again")
+        press(&s, .char("z"))
+        #expect(s.view.detail?.chartsOnly == true && !s.view.zoomed, "z in the detail view zooms its charts, not the panel")
+        press(&s, .escape)
+        #expect(s.view.overlay == .none && s.view.detail == nil && s.view.focus == .lambda)
+    }
+
     @Test func zoomTogglesAndEscUnzooms() {
         var s = state()
         press(&s, .char("z"))

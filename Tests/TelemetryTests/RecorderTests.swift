@@ -19,6 +19,12 @@ import Testing
         #expect(Redaction.scrub("nothing here") == "nothing here")
     }
 
+    @Test func environmentVariableValuesAreRedactedAndTheirNamesKept() {
+        let body = #"{"FunctionName":"f","Environment":{"Variables":{"DB_PASSWORD":"hunter2","QUOTED":"a\"b"}},"Handler":"x.handler"}"#
+        let scrubbed = Redaction.scrub(body)
+        #expect(scrubbed == #"{"FunctionName":"f","Environment":{"Variables":{"DB_PASSWORD":"REDACTED","QUOTED":"REDACTED"}},"Handler":"x.handler"}"#)
+    }
+
     @Test func recordsOutcomesAndReplaysThem() async throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("rec-\(UUID().uuidString).jsonl")
         defer { try? FileManager.default.removeItem(at: url) }

@@ -76,4 +76,25 @@ import Testing
         #expect(cycles?.cause == "cycle at -5.0 s comes after one at 0.0 s")
         #expect(try await error { $0[1] = $0[1].replacingOccurrences(of: "\"prod\"", with: "\"qa\"") }?.cause == "environment 'qa' is not in the header")
     }
+
+    @Test func detailExchangesComeLastAndAnswerAtAnyReplayPosition() async throws {
+        let recording = try RecordingCodec.decode(try await small())
+        #expect(!recording.details.isEmpty && recording.details.allSatisfy { $0.status == 200 })
+        let staging = try #require(recording.header.environments.first { $0.name == "staging" }).config
+        let source = RecordedDetails(recording.details.filter { $0.env == "staging" })
+        // Read at the recording's start, not its end where the details were recorded: the same call, times aside.
+        let start = recording.header.start
+        var replaying = DetailFetcher(source: source, environment: staging)
+        replaying.completePeriodsOnly = true
+        let detail = await replaying.fetch(ResourceRef(.function, "staging-csv-processor", environment: "staging"), range: .hour, end: start)
+        #expect(detail.failures.isEmpty, "\(detail.failures)")
+        #expect(detail.settings.contains { $0.label == "Runtime" && $0.value == "python3.12" })
+        let invocations = try #require(detail.charts.first?.lines.first?.series.points)
+        #expect(invocations.count == 60 && invocations.first?.time == detail.start && invocations.last?.time == start.timeIntervalSince1970 - 60,
+                "the hour before the position, in whole minutes, though the recording holds minutes after it")
+        let missing = await DetailFetcher(source: source, environment: staging).fetch(ResourceRef(.function, "not-recorded", environment: "staging"), range: .hour, end: start)
+        #expect(missing.failures.first?.contains("NotRecorded") == true)
+        let cycleAfter = try await error { lines in lines.insert(lines.first { $0.hasPrefix("{\"cycle\":600") }!, at: lines.count - 1) }
+        #expect(cycleAfter?.cause == "a cycle after the detail exchanges, which come last")
+    }
 }
