@@ -79,7 +79,7 @@ struct KeyBindings: Sendable {
         KeyBinding(keys: [.pageUp, .ctrl("b")], action: .pageUp, help: "page up"),
         KeyBinding(keys: [.char("g"), .home], action: .top, help: "first row"),
         KeyBinding(keys: [.char("G"), .end], action: .bottom, help: "last row"),
-        KeyBinding(keys: [.enter], action: .detail, help: "details of the selected row", hint: "detail"),
+        KeyBinding(keys: [.enter], action: .detail, help: "detail of the selected row: its settings, alarms and charts (1-5 range 1h to 7d, z charts only, Esc back)", hint: "detail"),
         KeyBinding(keys: [.char("z")], action: .zoom, help: "zoom the focused panel", hint: "zoom"),
         KeyBinding(keys: [.char("/")], action: .filter, help: "filter the focused panel's rows", hint: "filter"),
         KeyBinding(keys: [.char(":")], action: .command, help: "command: a panel name, theme NAME, help, quit", hint: "cmd"),
