@@ -117,6 +117,15 @@ import Testing
         #expect(s.view.overlay == .none && s.view.detail == nil && s.view.focus == .lambda)
     }
 
+    @Test func aConfirmationInAnEnvironmentWithABannerLeadsWithIt() {
+        var s = state()
+        s.view.environments = ["prod": EnvironmentLook(color: .red, banner: "PRODUCTION")]
+        s.ask("DisableAlarmActions on prod/x until 15:00 UTC?", in: "prod", then: [])
+        #expect(s.view.prompt?.label == "[PRODUCTION] DisableAlarmActions on prod/x until 15:00 UTC? [y/N] ")
+        s.ask("DetectStackDrift on dev/y?", in: "dev", then: [])
+        #expect(s.view.prompt?.label == "DetectStackDrift on dev/y? [y/N] ")
+    }
+
     @Test func zoomTogglesAndEscUnzooms() {
         var s = state()
         press(&s, .char("z"))

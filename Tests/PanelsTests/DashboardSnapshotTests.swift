@@ -30,6 +30,24 @@ import Testing
         try assertSnapshot(render(width, height, view()), named: "dashboard-\(width)x\(height)")
     }
 
+    @Test func environmentsAreDrawnInTheirColourWithTheirBanner() throws {
+        var buffer = CellBuffer(width: 160, height: 48)
+        let looks = ["prod": EnvironmentLook(color: .red, banner: "PRODUCTION"), "dev": EnvironmentLook(color: .green)]
+        Dashboard.render(snapshot, view: view { $0.environments = looks }, into: &buffer)
+        let lines = buffer.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let status = try #require(lines.indices.last.map { $0 - 1 })
+        let bar = lines[status]
+        #expect(bar.contains("prod [PRODUCTION]"))
+        let column = try #require(bar.range(of: " prod").map { bar.distance(from: bar.startIndex, to: $0.lowerBound) + 1 })
+        #expect(buffer[column, status].role == .envRed)
+        // Every ENV cell of a prod row is red, of a dev row green, and staging keeps the text colour.
+        let row = try #require(lines.firstIndex { $0.contains("│prod    prod-data-buckets") })
+        let x = try #require(lines[row].range(of: "prod    prod-data").map { lines[row].distance(from: lines[row].startIndex, to: $0.lowerBound) })
+        #expect(buffer[x, row].role == .envRed)
+        let staging = try #require(lines.firstIndex { $0.contains("│staging staging-network") })
+        #expect(buffer[x, staging].role == .text)
+    }
+
     @Test func gridShowsAllSevenPanels() {
         let text = render(160, 48, view())
         for id in PanelID.allCases { #expect(text.contains("\(id.rawValue) \(id.title)")) }

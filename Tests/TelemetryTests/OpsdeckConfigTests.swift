@@ -63,6 +63,9 @@ import Testing
         ("[watch]\nfunctions = \"one\"\n[environments.dev]\naccount_id = \"104729364815\"\nregion = \"r\"", "watch.functions must be a list of strings"),
         ("[watch]\nbucket_replication = [{ bucket = \"b\" }]\n[environments.dev]\naccount_id = \"104729364815\"\nregion = \"r\"", "every entry needs destination_bucket"),
         ("poll_interval = 30", "no [environments.<name>] tables"),
+        ("[environments.prod]\naccount_id = \"398126457039\"\nregion = \"r\"\ncolor = \"pink\"", "environments.prod.color 'pink' is not one of red, yellow, green, blue, magenta, cyan"),
+        ("[environments.prod]\naccount_id = \"398126457039\"\nregion = \"r\"\nbanner = \"\(String(repeating: "P", count: 41))\"", "banner must be at most 40 printable characters"),
+        ("[environments.prod]\naccount_id = \"398126457039\"\nregion = \"r\"\nbanner = \"PROD\\u001b[2J\"", "banner must be at most 40 printable characters"),
         ("[environments.dev\n", "line 1"),
     ])
     func badConfigsSayWhatIsWrong(text: String, message: String) {
@@ -83,6 +86,7 @@ extension OpsdeckConfigTests {
         #expect(config.environments.map(\.name) == ["dev", "staging", "prod"])
         #expect(config.environments.allSatisfy { $0.roleArn != nil && $0.watch.rules == nil })
         #expect(config.environments[1].watch.bucketReplication.count == 1 && config.environments[2].watch.tableReplicas.count == 1)
+        #expect(config.environments.map(\.look.color) == [.green, .yellow, .red] && config.environments[2].look.banner == "PRODUCTION")
     }
 }
 

@@ -48,9 +48,11 @@ extension AppState {
     }
 
     /// Asks `question`; `requests` run if the answer is y.
-    mutating func ask(_ question: String, then requests: [TriageRequest]) {
+    /// Asks a yes/no question about a call in `environment`, led by that environment's banner ("[PRODUCTION] ...").
+    mutating func ask(_ question: String, in environment: String, then requests: [TriageRequest]) {
         pending = requests
-        view.prompt = .init(kind: .confirm(question))
+        let banner = view.environments[environment]?.banner.map { "[\($0)] " } ?? ""
+        view.prompt = .init(kind: .confirm(banner + question))
     }
 
     /// Runs or drops what the confirmation was about.
@@ -72,7 +74,7 @@ extension AppState {
         }
         let call = stack.isStackSet ? "DetectStackSetDrift" : "DetectStackDrift"
         guard requireLive("drift detection"), requireActions(call) else { return nil }
-        ask("\(call) on \(stack.environment)/\(stack.name)?", then: [.detectDrift(stack)])
+        ask("\(call) on \(stack.environment)/\(stack.name)?", in: stack.environment, then: [.detectDrift(stack)])
         return nil
     }
 
@@ -97,7 +99,7 @@ extension AppState {
         guard let alarm = selectedAlarm(), requireLive("muting") else { return nil }
         if let until = triage.muted[alarm.key] {
             guard requireActions("EnableAlarmActions") else { return nil }
-            ask("EnableAlarmActions on \(alarm.key) now (muted until \(Format.clock(until)))?", then: [.unmute(alarm.key)])
+            ask("EnableAlarmActions on \(alarm.key) now (muted until \(Format.clock(until)))?", in: alarm.environment, then: [.unmute(alarm.key)])
             return nil
         }
         guard requireActions("DisableAlarmActions") else { return nil }
@@ -115,7 +117,7 @@ extension AppState {
             return nil
         }
         let until = view.now.addingTimeInterval(seconds)
-        ask("DisableAlarmActions on \(alarm.key) until \(Format.clock(until)) UTC?", then: [.mute(alarm, until: until)])
+        ask("DisableAlarmActions on \(alarm.key) until \(Format.clock(until)) UTC?", in: alarm.environment, then: [.mute(alarm, until: until)])
         return nil
     }
 

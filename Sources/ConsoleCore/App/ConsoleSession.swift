@@ -78,6 +78,7 @@ public struct ConsoleSession {
         }
         state.desktop = !(environment["DISPLAY"] ?? "").isEmpty || !(environment["WAYLAND_DISPLAY"] ?? "").isEmpty
         state.view.braille = Self.speaksUTF8(environment)
+        state.view.environments = Dictionary(environments.map { ($0.name, $0.look) }) { first, _ in first }
         if !problems.isEmpty { state.view.message = .init(problems.joined(separator: " · "), role: .warn) }
         let user = "\(environment["USER"] ?? "unknown")@\(ProcessInfo.processInfo.hostName)"
         runner = TriageRunner(sources: sources, paths: paths, mailbox: mailbox, localUser: user, signIns: signIns, environment: environment, poller: poller,

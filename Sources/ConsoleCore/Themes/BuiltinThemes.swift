@@ -23,6 +23,13 @@ enum BuiltinThemes {
         selection = { fg = 231, bg = 25, mono = ["reverse"] }
         status_bar = { fg = 252, bg = 236, mono = ["reverse"] }
         marker = { fg = 201, mono = ["reverse"] }
+        # Environment colours (config.toml `color = "red"` ...), for environment names and banners.
+        env_red = { fg = 196, bold = true, mono = ["bold", "underline"] }
+        env_yellow = { fg = 226, bold = true, mono = ["bold", "underline"] }
+        env_green = { fg = 46, bold = true, mono = ["bold", "underline"] }
+        env_blue = { fg = 39, bold = true, mono = ["bold", "underline"] }
+        env_magenta = { fg = 207, bold = true, mono = ["bold", "underline"] }
+        env_cyan = { fg = 51, bold = true, mono = ["bold", "underline"] }
         """#,
         "light": #"""
         # opsdeck light theme: dark text on its own light background (bg 255), so it reads the same on a dark terminal.
@@ -42,6 +49,12 @@ enum BuiltinThemes {
         selection = { fg = 232, bg = 153, mono = ["reverse"] }
         status_bar = { fg = 235, bg = 252, mono = ["reverse"] }
         marker = { bg = 255, fg = 201, mono = ["reverse"] }
+        env_red = { bg = 255, fg = 160, bold = true, mono = ["bold", "underline"] }
+        env_yellow = { bg = 255, fg = 136, bold = true, mono = ["bold", "underline"] }
+        env_green = { bg = 255, fg = 28, bold = true, mono = ["bold", "underline"] }
+        env_blue = { bg = 255, fg = 26, bold = true, mono = ["bold", "underline"] }
+        env_magenta = { bg = 255, fg = 127, bold = true, mono = ["bold", "underline"] }
+        env_cyan = { bg = 255, fg = 30, bold = true, mono = ["bold", "underline"] }
         """#,
         "high-contrast": #"""
         # opsdeck high-contrast theme: basic bright colours on black, bold where it matters.
@@ -61,6 +74,12 @@ enum BuiltinThemes {
         selection = { fg = "black", bg = "bright-yellow", mono = ["reverse"] }
         status_bar = { fg = "black", bg = "bright-white", mono = ["reverse"] }
         marker = { fg = "bright-magenta", bg = "black", mono = ["reverse"] }
+        env_red = { fg = "bright-white", bg = "red", bold = true, mono = ["bold", "underline"] }
+        env_yellow = { fg = "black", bg = "bright-yellow", bold = true, mono = ["bold", "underline"] }
+        env_green = { fg = "black", bg = "bright-green", bold = true, mono = ["bold", "underline"] }
+        env_blue = { fg = "bright-white", bg = "blue", bold = true, mono = ["bold", "underline"] }
+        env_magenta = { fg = "bright-white", bg = "magenta", bold = true, mono = ["bold", "underline"] }
+        env_cyan = { fg = "black", bg = "bright-cyan", bold = true, mono = ["bold", "underline"] }
         """#,
         "mono": #"""
         # opsdeck monochrome theme: no colours at all, only attributes (what NO_COLOR gives every theme).
@@ -80,6 +99,12 @@ enum BuiltinThemes {
         selection = { reverse = true, mono = ["reverse"] }
         status_bar = { reverse = true, mono = ["reverse"] }
         marker = { reverse = true, mono = ["reverse"] }
+        env_red = { bold = true, underline = true, mono = ["bold", "underline"] }
+        env_yellow = { bold = true, mono = ["bold"] }
+        env_green = { mono = [] }
+        env_blue = { underline = true, mono = ["underline"] }
+        env_magenta = { bold = true, mono = ["bold"] }
+        env_cyan = { underline = true, mono = ["underline"] }
         """#,
     ]
 }

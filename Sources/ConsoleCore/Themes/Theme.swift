@@ -50,6 +50,9 @@ public struct Theme: Equatable, Sendable {
         set(.selection, 231, 25, mono: [.reverse])
         set(.statusBar, 252, 236, mono: [.reverse])
         set(.marker, 201, mono: [.reverse])
+        for (role, color) in [(StyleRole.envRed, 196), (.envYellow, 226), (.envGreen, 46), (.envBlue, 39), (.envMagenta, 207), (.envCyan, 51)] {
+            set(role, color, bold: true, mono: [.bold, .underline])
+        }
         return theme
     }()
 }

@@ -21,7 +21,9 @@ public enum DemoRecording {
             watch.tableReplicas = first.replication.filter { $0.kind == .dynamodb && $0.source.hasPrefix(account.environment + " ") }.map {
                 WatchList.TableReplica(table: $0.resource, receivingRegion: $0.destination, thresholdSeconds: $0.thresholdSeconds)
             }
-            return EnvironmentConfig(name: account.environment, accountId: account.accountId, region: account.region, watch: watch)
+            var environment = EnvironmentConfig(name: account.environment, accountId: account.accountId, region: account.region, watch: watch)
+            environment.look = DemoPlatform.looks[account.environment] ?? EnvironmentLook()
+            return environment
         }
     }
 

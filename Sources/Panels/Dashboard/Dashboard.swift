@@ -32,7 +32,9 @@ public enum Dashboard {
             let block = Block(title: "\(id.rawValue) \(id.title)", trailer: trailer, focused: focused)
             let inner = block.render(into: &buffer, area: rect)
             let selected = focused ? view.selectedRow(id, count: content.rowCount) : nil
-            let overflow = TableView(sections: content.sections, selected: selected, stale: states.dimmed).render(into: &buffer, area: inner)
+            var table = TableView(sections: content.sections, selected: selected, stale: states.dimmed)
+            table.environmentRoles = view.environments.compactMapValues { $0.color.map(StyleRole.environment) }
+            let overflow = table.render(into: &buffer, area: inner)
             block.footer(overflow.joined(separator: " · "), in: rect, &buffer)
         }
         switch DashboardLayout.arrange(body, zoomed: view.zoomed) {
@@ -59,8 +61,9 @@ public enum Dashboard {
         case .detail where view.detail != nil:
             let screen = view.detail!
             let watching = snapshot.alarms.filter { $0.environment == screen.resource.environment && $0.resource == screen.resource.name }
-            DetailView(screen: screen, alarms: watching, now: view.now, scroll: view.overlayScroll, braille: view.braille)
-                .render(into: &buffer, area: body)
+            var detail = DetailView(screen: screen, alarms: watching, now: view.now, scroll: view.overlayScroll, braille: view.braille)
+            detail.look = view.environments[screen.resource.environment] ?? EnvironmentLook()
+            detail.render(into: &buffer, area: body)
         case .detail:
             let rows = focusedContent?.rows ?? []
             if let index = view.selectedRow(view.focus, count: rows.count) {

@@ -27,6 +27,13 @@ public struct DashboardView: Sendable {
     public var detail: DetailScreen?
     /// Whether charts may use braille dots (a UTF-8 locale); ASCII otherwise.
     public var braille = true
+    /// Each environment's colour and banner, by name.
+    public var environments: [String: EnvironmentLook] = [:]
+
+    /// The role an environment's name is drawn in, if it has a colour.
+    public func role(of environment: String) -> StyleRole? {
+        environments[environment]?.color.map(StyleRole.environment)
+    }
 
     public init(now: Date) {
         self.now = now

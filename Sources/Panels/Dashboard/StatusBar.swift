@@ -19,7 +19,10 @@ struct StatusBar {
         var x = buffer.put(" opsdeck ", x: 0, y: y, role: .title, clip: left)
         for account in snapshot.accounts {
             x += buffer.put(" ●", x: x, y: y, role: healthRole(account.health), clip: left)
-            x += buffer.put(" \(account.environment)", x: x, y: y, role: .statusBar, clip: left)
+            x += buffer.put(" \(account.environment)", x: x, y: y, role: view.role(of: account.environment) ?? .statusBar, clip: left)
+            if let banner = view.environments[account.environment]?.banner {
+                x += buffer.put(" [\(banner)]", x: x, y: y, role: view.role(of: account.environment) ?? .warn, clip: left)
+            }
             if let note = Self.note(account, now: view.now) {
                 x += buffer.put(" (\(note))", x: x, y: y, role: healthRole(account.health), clip: left)
             }

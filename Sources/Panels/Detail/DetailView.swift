@@ -11,6 +11,8 @@ public struct DetailView: Sendable {
     public var now: Date
     public var scroll: Int
     public var braille: Bool
+    /// The resource's environment's colour and banner, shown on the view's border.
+    public var look = EnvironmentLook()
 
     /// The roles of a chart's lines, in order.
     static let palette: [StyleRole] = [.accent, .warn, .critical, .ok]
@@ -30,6 +32,11 @@ public struct DetailView: Sendable {
         let block = Block(title: "\(resource.kind.rawValue) \(resource.environment)/\(resource.name) · \(screen.range.label)",
                           trailer: "Esc back · z charts · 1-5 \(ranges) · j/k scroll", focused: true)
         let inner = block.render(into: &buffer, area: area)
+        if let banner = look.banner {
+            let text = " \(banner) "
+            buffer.put(text, x: area.x + max(1, (area.width - DisplayWidth.of(text)) / 2), y: area.maxY - 1, role: look.color.map(StyleRole.environment) ?? .warn,
+                       clip: Rect(x: area.x + 1, y: area.maxY - 1, width: area.width - 2, height: 1))
+        }
         let charts = screen.fetched?.charts ?? []
         guard !charts.isEmpty || screen.fetched == nil else {
             drawSettings(into: &buffer, area: inner)

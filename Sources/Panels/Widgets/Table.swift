@@ -96,6 +96,8 @@ public struct TableView: Sendable {
     public var selected: Int?
     /// Environments whose data is stale: their rows are drawn muted.
     public var stale: Set<String>
+    /// The role each environment's name is drawn in, in a column titled ENV.
+    public var environmentRoles: [String: StyleRole] = [:]
 
     public init(sections: [TableSection], selected: Int?, stale: Set<String> = []) {
         self.sections = sections
@@ -162,8 +164,14 @@ public struct TableView: Sendable {
             return nil
         }
         let offset = max(0, (selected ?? 0) - visible + 1)
+        let environmentColumn = section.columns.firstIndex { $0.title == "ENV" }
         for (index, row) in section.rows.enumerated().dropFirst(offset).prefix(visible) {
-            drawRow(row.cells, section.columns, widths, y: y, rect: rect, &buffer)
+            var cells = row.cells
+            if let column = environmentColumn, column < cells.count, let environment = row.environment, let role = environmentRoles[environment],
+               case .text(let text, _) = cells[column] {
+                cells[column] = .text(text, role)
+            }
+            drawRow(cells, section.columns, widths, y: y, rect: rect, &buffer)
             if let environment = row.environment, stale.contains(environment), index != selected {
                 buffer.restyle(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: .muted)
             }

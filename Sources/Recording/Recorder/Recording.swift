@@ -39,7 +39,9 @@ public struct Recording: Equatable, Sendable {
             self.title = title
             self.start = start
             self.historyMinutes = historyMinutes
-            self.environments = environments.map { Environment(name: $0.name, accountId: $0.accountId, region: $0.region, watch: $0.watch) }
+            self.environments = environments.map {
+                Environment(name: $0.name, accountId: $0.accountId, region: $0.region, watch: $0.watch, look: $0.look == EnvironmentLook() ? nil : $0.look)
+            }
             self.aggregator = aggregator
             self.monitoring = monitoring
         }
@@ -51,9 +53,15 @@ public struct Recording: Equatable, Sendable {
         public var accountId: String
         public var region: String
         public var watch: WatchList
+        /// Its colour and banner, when the session gave it any.
+        public var look: EnvironmentLook?
 
         /// The environment as the poller takes it.
-        public var config: EnvironmentConfig { EnvironmentConfig(name: name, accountId: accountId, region: region, watch: watch) }
+        public var config: EnvironmentConfig {
+            var config = EnvironmentConfig(name: name, accountId: accountId, region: region, watch: watch)
+            config.look = look ?? EnvironmentLook()
+            return config
+        }
     }
 
     /// One poll cycle: when, which environments were polled, and their exchanges.

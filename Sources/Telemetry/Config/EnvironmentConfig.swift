@@ -12,6 +12,8 @@ public struct EnvironmentConfig: Sendable, Equatable {
     /// Endpoint override for every service (e.g. an emulator), below AWS_ENDPOINT_URL* in precedence.
     public var endpointURL: String?
     public var watch: WatchList
+    /// Its colour and banner on screen.
+    public var look = EnvironmentLook()
 
     public init(name: String, accountId: String, region: String, roleArn: String? = nil, externalId: String? = nil, profile: String? = nil, endpointURL: String? = nil, watch: WatchList = WatchList()) {
         self.name = name

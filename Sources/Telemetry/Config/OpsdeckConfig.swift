@@ -139,7 +139,7 @@ public struct OpsdeckConfig: Sendable, Equatable {
         let path = ["environments", name]
         let key = path.joined(separator: ".")
         guard let table = value.table else { throw ConfigError("\(key) must be a table", key: path) }
-        let known: Set<String> = ["account_id", "region", "role_arn", "external_id", "profile", "endpoint_url", "watch"]
+        let known: Set<String> = ["account_id", "region", "role_arn", "external_id", "profile", "endpoint_url", "watch", "color", "banner"]
         if let unknown = table.keys.sorted().first(where: { !known.contains($0) }) { throw ConfigError("\(key): unknown setting '\(unknown)'", key: path + [unknown]) }
         func string(_ field: String) throws -> String? {
             guard let value = table[field] else { return nil }
@@ -160,10 +160,23 @@ public struct OpsdeckConfig: Sendable, Equatable {
         }
         let role = try string("role_arn")
         if let role, !role.hasPrefix("arn:") || !role.contains(":role/") { throw ConfigError("\(key).role_arn '\(role)' is not a role ARN", key: path + ["role_arn"]) }
-        return EnvironmentConfig(
+        var environment = EnvironmentConfig(
             name: name, accountId: account, region: region, roleArn: role, externalId: try string("external_id"),
             profile: try string("profile"), endpointURL: try string("endpoint_url"),
             watch: try table["watch"].map { try watchList($0, path: path + ["watch"], base: shared) } ?? shared)
+        if let color = try string("color") {
+            guard let known = EnvironmentLook.Color(rawValue: color) else {
+                throw ConfigError("\(key).color '\(color.visible)' is not one of \(EnvironmentLook.Color.allCases.map(\.rawValue).joined(separator: ", "))", key: path + ["color"])
+            }
+            environment.look.color = known
+        }
+        if let banner = try string("banner") {
+            guard banner.count <= EnvironmentLook.maxBanner, banner.visible == banner else {
+                throw ConfigError("\(key).banner must be at most \(EnvironmentLook.maxBanner) printable characters", key: path + ["banner"])
+            }
+            environment.look.banner = banner
+        }
+        return environment
     }
 
     private static func watchList(_ value: TOMLValue, path: [String], base: WatchList = WatchList()) throws -> WatchList {
