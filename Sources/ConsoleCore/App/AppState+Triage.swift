@@ -218,6 +218,12 @@ extension AppState {
             open(.report)
         case .detail(let detail):
             show(detail)
+        case .logsRead(let results):
+            merge(results)
+        case .topErrors(let report):
+            show(report)
+        case .logSources(let title, let sources):
+            return startTail(title, sources)
         case .muted(let key, let until):
             triage.muted[key] = until
             openMutes.insert(key)

@@ -70,7 +70,10 @@ struct AppState: Sendable {
         case .tick(let elapsed):
             if replay == nil { view.now += elapsed }
             replayChanged(updateReplay { $0.advance(by: elapsed) })
-            if isLive { return restoreExpiredMutes() }
+            let logs = tickLogs(elapsed)
+            let mutes = isLive ? restoreExpiredMutes() : nil
+            if case .triage(let read)? = logs, case .triage(let restore)? = mutes { return .triage(read + restore) }
+            return logs ?? mutes
         case .snapshot(let snapshot, let prepared):
             let pruned = isLive && triage.prune(snapshot)
             self.snapshot = decorated(snapshot)
@@ -119,6 +122,7 @@ struct AppState: Sendable {
         let action = bindings.action(for: key)
         if view.overlay == .report, !pendingCopies.isEmpty, let effect = copyChoice(key) { return effect }
         if let effect = handleDetailKey(key, action) { return effect }
+        if let effect = handleLogsKey(key, action) { return effect }
         if view.overlay != .none {
             switch action {
             case .back?, .help?, .detail?, .quit?:
@@ -169,6 +173,8 @@ struct AppState: Sendable {
         case .sort: cycleSort()
         case .reverseSort: reverseSort()
         case .openConsole: return openConsole()
+        case .logs: return openLogs()
+        case .topErrors: view.message = .init("i runs Logs Insights' top errors inside a log tail: press l first", role: .muted)
         case .refresh:
             guard requireLive("refreshing") else { return nil }
             view.message = .init("polling every environment now, discovering resources again…", role: .muted)
@@ -214,6 +220,7 @@ struct AppState: Sendable {
             switch prompt.kind {
             case .command: return runCommand(prompt.text)
             case .muteDuration: return muteFor(prompt.text)
+            case .logPattern: return setLogPattern(prompt.text)
             default: return nil
             }
         case .backspace, .delete:

@@ -30,6 +30,10 @@ enum TriageRequest: Equatable, Sendable {
     case detectDrift(StackSummary)
     case resourceDrifts(StackSummary)
     case history(AlarmSummary)
+    /// One read of a log tail, and the top-errors query over its groups; the log groups of a stack's functions.
+    case readLogs(LogRead)
+    case topErrors([LogTail.Source], start: Date, end: Date)
+    case stackLogs(StackSummary)
     /// The settings and charts of a resource over a range ending at `end`, with the alarms that watch it.
     case detail(ResourceRef, DetailRange, end: Date, alarms: [AlarmSummary])
     case mute(AlarmSummary, until: Date)
@@ -49,6 +53,10 @@ enum TriageOutcome: Equatable, Sendable {
     case message(String, StyleRole)
     case report(DashboardView.Report)
     case detail(ResourceDetail)
+    case logsRead([LogReadResult])
+    case topErrors(TopErrors)
+    /// The groups to tail, found for a stack.
+    case logSources(title: String, [LogTail.Source])
     case muted(AlarmKey, until: Date)
     /// The alarm's actions are enabled again.
     case unmuted(AlarmKey)

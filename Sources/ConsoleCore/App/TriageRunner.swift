@@ -76,6 +76,20 @@ final class TriageRunner: @unchecked Sendable {
             var fetcher = DetailFetcher(source: source, environment: environment, alarms: alarms)
             fetcher.completePeriodsOnly = poller == nil
             return [.detail(await fetcher.fetch(resource, range: range, end: end))]
+        case .readLogs(let request):
+            return [.logsRead(await LogReader(sources: details, replaying: poller == nil).read(request))]
+        case .topErrors(let sources, let start, let end):
+            return [.topErrors(await LogReader(sources: details, replaying: poller == nil).topErrors(sources, start: start, end: end))]
+        case .stackLogs(let stack):
+            guard let source = details[stack.environment] else { return [noSource(stack.environment)] }
+            do {
+                let functions = try await CloudFormationClient(source).resources(of: stack.name).filter { $0.type == "AWS::Lambda::Function" }
+                guard !functions.isEmpty else { return [.message("\(stack.name) holds no Lambda function", .muted)] }
+                return [.logSources(title: "\(stack.environment) \(stack.name) (\(functions.count) functions)",
+                                    functions.map { LogTail.Source(environment: stack.environment, group: "/aws/lambda/\($0.physicalId)") })]
+            } catch {
+                return [.message("\(stack.name): \(error)", .critical)]
+            }
         case .history(let alarm):
             guard let source = sources[alarm.environment] else { return [noSource(alarm.environment)] }
             do {

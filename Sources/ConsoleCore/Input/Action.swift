@@ -26,4 +26,6 @@ enum Action: String, CaseIterable, Sendable {
     case openConsole = "open-console"
     case sort
     case reverseSort = "reverse-sort"
+    case logs
+    case topErrors = "top-errors"
 }

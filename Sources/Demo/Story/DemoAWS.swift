@@ -96,8 +96,26 @@ final class DemoAWS: ExchangeSource, @unchecked Sendable {
             body = DemoResponses.peerings(snapshot.flows.peerings.filter { $0.environment == env })
         case (.ec2, "DescribeFlowLogs"):
             body = DemoResponses.flowLogs(environment)
+        case (.logs, "FilterLogEvents") where call.jsonString("logGroupName")?.hasPrefix("/aws/lambda/") == true:
+            let function = String(call.jsonString("logGroupName")!.dropFirst("/aws/lambda/".count))
+            let from = call.jsonNumber("startTime").map { Int(($0 / 1000 - story.start.timeIntervalSince1970).rounded(.down)) } ?? t - 900
+            let to = call.jsonNumber("endTime").map { Int(($0 / 1000 - story.start.timeIntervalSince1970).rounded(.up)) } ?? t
+            body = DemoResponses.functionLogEvents(story.logLines(function, environment: env, from: from, to: min(to, t)).map { (story.start.timeIntervalSince1970 + $0.t, $0.stream, $0.message) },
+                                                   group: call.jsonString("logGroupName")!)
         case (.logs, "FilterLogEvents"):
             body = DemoResponses.logEvents(story.flowRecords(t)[env] ?? [], start: Int(story.date(t).timeIntervalSince1970) - DemoStory.flowWindow)
+        case (.logs, "StartQuery"):
+            body = DemoResponses.json(["queryId": .string(DemoResponses.queryId(call))])
+        case (.logs, "GetQueryResults"):
+            guard let query = DemoResponses.query(id: call.jsonString("queryId") ?? "") else {
+                throw AWSError(service: "logs", operation: "GetQueryResults", status: 400, code: "ResourceNotFoundException", message: "query not found")
+            }
+            let functions = query.groups.map { String($0.dropFirst("/aws/lambda/".count)) }
+            let origin = story.start.timeIntervalSince1970
+            let report = story.topErrors(functions, environment: env, from: Int(query.start - origin), to: min(t, Int(query.end - origin)))
+            body = DemoResponses.queryResults(report.counts, bytes: report.bytes)
+        case (.cloudFormation, "ListStackResources"):
+            body = DemoResponses.stackResources(call.parameter("StackName") ?? "", functions: story.functions().filter { $0.environment == env }.map(\.name))
         default:
             throw AWSError(service: call.service.endpointPrefix, operation: call.operation, status: 400, code: "InvalidAction", message: "the demo platform does not answer \(call.operation)")
         }
@@ -139,6 +157,11 @@ extension APICall {
         guard case .json(let body) = input, let from = body["StartTime"]?.double, let to = body["EndTime"]?.double, to >= from else { return 0..<0 }
         let origin = start.timeIntervalSince1970
         return Int(from - origin)..<Int(to - origin)
+    }
+
+    /// A top-level number member of a JSON input.
+    func jsonNumber(_ name: String) -> Double? {
+        if case .json(let body) = input { body[name]?.double } else { nil }
     }
 
     /// A top-level string member of a JSON input.

@@ -47,6 +47,22 @@ public enum DemoRecording {
                         .fetch(resource, range: range, end: end, reach: Double(story.duration))
                 }
             }
+            // Each function's log tail from the start less the tail's backfill, and the top errors of each group a
+            // tail in the demo reads (a function's, a stack's functions'), over the whole recording.
+            let reader = LogReader(sources: [env: source])
+            let origin = story.start.addingTimeInterval(-LogTail.backfill)
+            var groupSets = last.lambdas.filter { $0.environment == env }.map { ["/aws/lambda/\($0.function)"] }
+            for stack in last.stacks where stack.environment == env && !stack.isStackSet {
+                let functions = (try? await CloudFormationClient(source).resources(of: stack.name)) ?? []
+                let groups = functions.filter { $0.type == "AWS::Lambda::Function" }.map { "/aws/lambda/\($0.physicalId)" }
+                if !groups.isEmpty { groupSets.append(groups) }
+            }
+            for group in Set(groupSets.flatMap { $0 }).sorted() {
+                _ = await reader.read(LogRead(LogTail(sources: [LogTail.Source(environment: env, group: group)]), now: origin.addingTimeInterval(LogTail.backfill), end: nil))
+            }
+            for groups in groupSets {
+                _ = await reader.topErrors(groups.map { LogTail.Source(environment: env, group: $0) }, start: origin, end: end)
+            }
         }
     }
 

@@ -86,4 +86,45 @@ extension DemoResponses {
              "HistorySummary": .string("Alarm updated from \($0.from) to \($0.to)")]
         })])
     }
+
+    static func functionLogEvents(_ lines: [(time: Double, stream: String, message: String)], group: String) -> String {
+        json(["events": .array(lines.enumerated().map { index, line in
+            ["logStreamName": .string(line.stream), "timestamp": .number((line.time * 1000).rounded()), "message": .string(line.message),
+             "ingestionTime": .number((line.time * 1000).rounded() + 800), "eventId": .string("\(Int((line.time * 1000).rounded()))\(String(format: "%06d", index))")]
+        }), "searchedLogStreams": []])
+    }
+
+    /// A Logs Insights query id that carries its groups and range, so GetQueryResults needs no memory of StartQuery.
+    static func queryId(_ call: APICall) -> String {
+        guard case .json(let body) = call.input else { return "" }
+        let carried: JSONValue = ["g": body["logGroupNames"] ?? [], "s": body["startTime"] ?? 0, "e": body["endTime"] ?? 0]
+        return "demo-" + carried.encoded.base64EncodedString()
+    }
+
+    /// The groups and range a query id carries.
+    static func query(id: String) -> (groups: [String], start: Double, end: Double)? {
+        guard id.hasPrefix("demo-"), let data = Data(base64Encoded: String(id.dropFirst(5))), let value = try? JSONDecoder().decode(JSONValue.self, from: data) else { return nil }
+        return (value["g"]?.array.compactMap(\.string) ?? [], value["s"]?.double ?? 0, value["e"]?.double ?? 0)
+    }
+
+    static func queryResults(_ counts: [String: Double], bytes: Double) -> String {
+        let rows = counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(10).map { error, count -> JSONValue in
+            let cells: [JSONValue] = (error.isEmpty ? [] : [["field": "error", "value": .string(error)]]) + [["field": "count", "value": .string(String(Int(count)))]]
+            return .array(cells)
+        }
+        return json(["status": "Complete", "results": .array(Array(rows)),
+                     "statistics": ["bytesScanned": .number(bytes.rounded()), "recordsMatched": .number(counts.values.reduce(0, +)), "recordsScanned": .number((bytes / 420).rounded())]])
+    }
+
+    /// The stack's resources: a pipeline stack holds its environment's CSV processor and validator, a monitor stack its monitor.
+    static func stackResources(_ stack: String, functions: [String]) -> String {
+        let held = functions.filter { function in
+            stack.hasSuffix("csv-pipeline") ? (function.hasSuffix("csv-processor") || function.hasSuffix("schema-validator")) : stack.hasSuffix("replication-monitor") && function.hasSuffix("replication-monitor")
+        }
+        let members = held.map {
+            "<member><LogicalResourceId>\($0.split(separator: "-").dropFirst().map { $0.capitalized }.joined())</LogicalResourceId><PhysicalResourceId>\($0)</PhysicalResourceId>"
+                + "<ResourceType>AWS::Lambda::Function</ResourceType><ResourceStatus>UPDATE_COMPLETE</ResourceStatus></member>"
+        }
+        return query("ListStackResources", "<StackResourceSummaries>\(members.joined())</StackResourceSummaries>", namespace: "cloudformation")
+    }
 }

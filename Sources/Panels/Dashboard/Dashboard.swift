@@ -58,6 +58,8 @@ public enum Dashboard {
                 Overlay(title: "\(report.title) · j/k scroll · Esc closes", lines: report.lines.map { OverlayLine(label: $0.label, value: $0.value) },
                         scroll: view.overlayScroll).render(into: &buffer, area: body)
             }
+        case .logs:
+            if let logs = view.logs { LogView(screen: logs, environments: view.environments).render(into: &buffer, area: body) }
         case .detail where view.detail != nil:
             let screen = view.detail!
             let watching = snapshot.alarms.filter { $0.environment == screen.resource.environment && $0.resource == screen.resource.name }

@@ -27,6 +27,8 @@ public struct DashboardView: Sendable {
     public var detail: DetailScreen?
     /// Whether charts may use braille dots (a UTF-8 locale); ASCII otherwise.
     public var braille = true
+    /// The log tail the `.logs` overlay shows.
+    public var logs: LogScreen?
     /// Each environment's colour and banner, by name.
     public var environments: [String: EnvironmentLook] = [:]
 
@@ -46,7 +48,7 @@ public struct DashboardView: Sendable {
 
     /// A box drawn over the panels.
     public enum Overlay: Equatable, Sendable {
-        case none, help, detail, report
+        case none, help, detail, report, logs
     }
 
     /// A titled list of label/value lines fetched for the selected row.
@@ -76,7 +78,7 @@ public struct DashboardView: Sendable {
 
         /// What the typed text is for; a confirmation carries its question.
         public enum Kind: Equatable, Sendable {
-            case filter, command, muteDuration
+            case filter, command, muteDuration, logPattern
             case confirm(String)
         }
 
@@ -86,6 +88,7 @@ public struct DashboardView: Sendable {
             case .filter: "/"
             case .command: ":"
             case .muteDuration: "mute actions for (30m, 2h, 1d): "
+            case .logPattern: "filter pattern (CloudWatch Logs syntax; empty clears): "
             case .confirm(let question): "\(question) [y/N] "
             }
         }

@@ -25,7 +25,7 @@ public struct DetailFetcher: Sendable {
         let endSeconds = end.timeIntervalSince1970.rounded(.down)
         var detail = ResourceDetail(resource: resource, range: range, start: range.start(end: endSeconds), end: endSeconds)
         let readFrom = detail.start - (reach / Double(range.period)).rounded(.up) * Double(range.period)
-        let counted = Counted(source)
+        let counted = CallTally(source)
         var alarm: AlarmDefinition?
         do {
             detail.settings = try await settings(of: resource, counted, into: &alarm)
@@ -161,24 +161,6 @@ public struct DetailFetcher: Sendable {
             return []
         }
     }
-}
-
-/// Counts the calls a detail fetch makes.
-private final class Counted: ExchangeSource, @unchecked Sendable {
-    let inner: any ExchangeSource
-    private let lock = NSLock()
-    private var made = 0
-
-    init(_ inner: any ExchangeSource) { self.inner = inner }
-
-    var count: Int { lock.withLock { made } }
-
-    func perform(_ call: APICall) async throws -> Data {
-        lock.withLock { made += 1 }
-        return try await inner.perform(call)
-    }
-
-    func credentialHealth() async -> CredentialHealth? { await inner.credentialHealth() }
 }
 
 extension String {

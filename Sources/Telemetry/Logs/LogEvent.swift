@@ -1,0 +1,75 @@
+import Foundation
+
+/// One log event of a tailed group: where it came from, when, and what it says.
+public struct LogEvent: Equatable, Sendable {
+    public var environment: String
+    public var group: String
+    public var stream: String
+    /// Epoch seconds, to the millisecond.
+    public var time: Double
+    public var id: String
+    public var message: String
+
+    public init(environment: String, group: String, stream: String, time: Double, id: String, message: String) {
+        self.environment = environment
+        self.group = group
+        self.stream = stream
+        self.time = time
+        self.id = id
+        self.message = message
+    }
+
+    /// What kind of line it is, for highlighting.
+    public enum Kind: Sendable, Equatable {
+        case error, timeout, throttled, report, plain
+    }
+
+    /// ERROR, Task timed out, throttling and REPORT lines are told apart; the rest are plain.
+    public var kind: Kind {
+        let text = message
+        if text.contains("Task timed out") { return .timeout }
+        if text.contains("Throttl") || text.contains("ProvisionedThroughputExceeded") || text.contains("TooManyRequests") || text.contains("Rate exceeded") { return .throttled }
+        if text.contains("ERROR") || text.contains("[ERROR]") || text.contains("Traceback") || text.contains("\"level\":\"error\"") || text.contains("\"level\":\"ERROR\"") { return .error }
+        if text.hasPrefix("REPORT ") { return .report }
+        return .plain
+    }
+
+    /// The message as lines to show: a JSON object as `key=value` pairs, tabs and trailing newlines dropped.
+    public var readable: [String] {
+        let trimmed = message.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.hasPrefix("{"), let object = try? JSONSerialization.jsonObject(with: Data(trimmed.utf8)) as? [String: Any] {
+            let order = ["level", "msg", "message"]
+            let keys = object.keys.sorted { (order.firstIndex(of: $0) ?? 99, $0) < (order.firstIndex(of: $1) ?? 99, $1) }
+            return [keys.map { "\($0)=\(Self.text(object[$0]!))" }.joined(separator: " ")]
+        }
+        return trimmed.split(separator: "\n", omittingEmptySubsequences: false).map { $0.replacingOccurrences(of: "\t", with: "  ") }
+    }
+
+    private static func text(_ value: Any) -> String {
+        switch value {
+        case let string as String: return string.contains(" ") ? "\"\(string)\"" : string
+        case let number as NSNumber: return number.stringValue
+        default:
+            let data = (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys])) ?? Data()
+            return String(decoding: data, as: UTF8.self)
+        }
+    }
+}
+
+/// What a Logs Insights query returned so far.
+public struct InsightsResult: Equatable, Sendable {
+    public var status: String
+    public var rows: [[String: String]]
+    public var bytesScanned: Double
+    public var recordsMatched: Double
+
+    public init(status: String, rows: [[String: String]], bytesScanned: Double, recordsMatched: Double) {
+        self.status = status
+        self.rows = rows
+        self.bytesScanned = bytesScanned
+        self.recordsMatched = recordsMatched
+    }
+
+    /// Whether the query has ended (Complete, Failed, Cancelled, Timeout).
+    public var isDone: Bool { ["Complete", "Failed", "Cancelled", "Timeout"].contains(status) }
+}
