@@ -126,6 +126,64 @@ import Testing
         #expect(s.view.prompt?.label == "DetectStackDrift on dev/y? [y/N] ")
     }
 
+    @Test func lTailsTheSelectedFunctionAndTicksAskForReads() throws {
+        var s = state()
+        press(&s, .char("3"))
+        guard case .triage(let first)? = press(&s, .char("l")), case .readLogs(let read)? = first.first else {
+            Issue.record("l on a function asks for a read")
+            return
+        }
+        let source = try #require(read.starts.keys.first)
+        #expect(source.group.hasPrefix("/aws/lambda/") && read.end == s.view.now, "a replay reads up to the replay position")
+        #expect(s.view.overlay == .logs && s.view.logs?.reading == true)
+        #expect(s.handle(.tick(elapsed: 5)) == nil, "no second read while one is under way")
+        _ = s.handle(.triage(.logsRead([LogReadResult(source: source, outcome: .success([
+            LogEvent(environment: source.environment, group: source.group, stream: "s", time: 1, id: "1", message: "[ERROR] boom"),
+        ]), calls: 1)])))
+        #expect(s.view.logs?.tail.events.count == 1 && s.view.logs?.reading == false)
+        #expect(s.handle(.tick(elapsed: 0.5)) == nil, "reads come every two seconds")
+        guard case .triage(let next)? = s.handle(.tick(elapsed: 2)), case .readLogs(let again)? = next.first else {
+            Issue.record("two seconds later a tick asks for the next read")
+            return
+        }
+        #expect(again.starts[source] == 1, "the next read starts at the newest event")
+        _ = s.handle(.triage(.logsRead([])))
+        press(&s, .char(" "))
+        #expect(s.view.logs?.paused == true && s.replay?.clock.isPaused == false, "Space pauses the tail, not the replay")
+        #expect(s.handle(.tick(elapsed: 10)) == nil, "a paused tail is not read")
+        press(&s, .char(" "), .char("/"), .char("E"), .char("R"), .char("R"))
+        guard case .triage(let filtered)? = press(&s, .enter), case .readLogs(let patterned)? = filtered.first else {
+            Issue.record("a filter pattern starts the tail again")
+            return
+        }
+        #expect(patterned.pattern == "ERR" && s.view.logs?.tail.events.isEmpty == true)
+        press(&s, .char("4"))
+        guard case .triage(let query)? = press(&s, .char("i")), case .topErrors(_, let start, let end)? = query.first else {
+            Issue.record("i runs the top-errors query")
+            return
+        }
+        #expect(end.timeIntervalSince(start) == 86_400, "4 chose a day")
+        press(&s, .escape)
+        #expect(s.view.overlay == .none && s.view.logs == nil)
+    }
+
+    @Test func lOnAnAlarmTailsItsFunctionAndSaysWhyElsewhere() {
+        var s = state()
+        press(&s, .char("7"))
+        let rows = s.shownContent(.alarms).rows
+        let lambda = rows.firstIndex { $0.key?.contains("csv-processor-Errors") == true }
+        s.view.selection[.alarms] = lambda
+        guard case .triage(let requests)? = press(&s, .char("l")), case .readLogs(let read)? = requests.first else {
+            Issue.record("l on a Lambda alarm tails its function")
+            return
+        }
+        #expect(read.starts.keys.allSatisfy { $0.group.hasSuffix("csv-processor") })
+        press(&s, .escape)
+        s.view.selection[.alarms] = rows.firstIndex { $0.key?.contains("ReplicationLatency") == true }
+        #expect(press(&s, .char("l")) == nil)
+        #expect(s.view.message?.text.contains("not a Lambda function") == true)
+    }
+
     @Test func zoomTogglesAndEscUnzooms() {
         var s = state()
         press(&s, .char("z"))

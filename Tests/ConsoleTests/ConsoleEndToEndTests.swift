@@ -81,6 +81,32 @@ import Testing
         try tmux.quit()
     }
 
+    @Test func lTailsTheFailingFunctionsLogsAndIRunsTopErrors() throws {
+        let tmux = try TmuxSession(width: 160, height: 48, command: "env LANG=C.UTF-8 \(binary) --demo --speed 60")
+        defer { tmux.kill() }
+        // Six minutes in at 60x the incident is under way; the tail follows the replay.
+        try tmux.waitFor(20) { $0.contains("REPLAY x60 6:") }
+        try tmux.send("3", "/")
+        try tmux.send("staging-csv")
+        try tmux.send("Enter", "l")
+        var screen = try tmux.waitFor(20) { $0.contains("logs staging /aws/lambda/staging-csv-processor") && $0.contains("CSVHeaderError") }
+        #expect(screen.contains("START RequestId:") && screen.contains("REPORT RequestId:") && screen.contains("Traceback (most recent call last):"))
+        #expect(screen.contains("following"))
+        try tmux.send("Space")
+        screen = try tmux.waitFor { $0.contains("· PAUSED") }
+        try tmux.send("/")
+        try tmux.send("CSVHeaderError")
+        try tmux.send("Enter")
+        screen = try tmux.waitFor { $0.contains("filter CSVHeaderError") && $0.contains("unexpected column") }
+        #expect(!screen.contains("START RequestId:"), "only the lines the pattern matches")
+        try tmux.send("i")
+        screen = try tmux.waitFor { $0.contains("Top errors, last 1h") && $0.contains("scanned") }
+        #expect(screen.contains("CSVHeaderError") && screen.contains("ProvisionedThroughputExceededException"))
+        try tmux.send("Escape")
+        try tmux.waitFor { $0.contains("3 Lambda") && !$0.contains("logs staging") }
+        try tmux.quit()
+    }
+
     @Test func yCopiesTheSelectedResourceThroughOSC52AndOShowsItsConsolePage() throws {
         let tmux = try TmuxSession(width: 160, height: 48, command: "env -u DISPLAY -u WAYLAND_DISPLAY \(binary) --demo")
         defer { tmux.kill() }

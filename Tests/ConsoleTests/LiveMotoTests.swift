@@ -128,7 +128,7 @@ import Telemetry
         try session.waitFor { $0.contains("[exit 0]") }
     }
 
-    @Test func enterOnAFunctionAndATableShowsTheirSettingsAndChartsFromMoto() throws {
+    @Test func enterAndLOnAFunctionShowItsSettingsChartsAndLogsFromMoto() throws {
         let platform = try MotoPlatform()
         let seeded = platform.environment("staging")["detail"] as! [String: String]
         let secret = "seeded-secret-value-1f2e"
@@ -159,6 +159,13 @@ import Telemetry
         try session.send("2")
         screen = try session.waitFor { $0.contains("· 3h") && $0.contains("Fetched") }
         #expect(screen.contains("/5m"), "three hours are read in five-minute periods")
+        // l on the same row tails its log group: FilterLogEvents against moto, signed; i asks Logs Insights (the stub).
+        try session.send("Escape", "l")
+        screen = try session.waitFor(20) { $0.contains("logs staging /aws/lambda/staging-csv-processor") && $0.contains(seeded["log_line"]!) }
+        #expect(screen.contains("REPORT RequestId: 6f1c2e3a") && screen.contains("START RequestId: 6f1c2e3a"))
+        try session.send("i")
+        screen = try session.waitFor(20) { $0.contains("Top errors, last 1h") && $0.contains("141B scanned") }
+        #expect(screen.contains("Test BENCHMARK 3"), "a row without the stats fields counts under its message")
         try session.send("Escape", "Escape", "4", "/")
         try session.send("orders-staging")
         try session.send("Enter", "Enter")
@@ -170,6 +177,10 @@ import Telemetry
         let log = try String(contentsOf: calls, encoding: .utf8)
         #expect(log.contains(#""action": "GetFunctionConfiguration", "params": {"FunctionName": "staging-csv-processor"}"#))
         #expect(log.contains(#"{"action": "GetMetricData", "forwarded": true}"#) && log.contains(#"{"action": "DescribeTable", "forwarded": true}"#))
+        #expect(log.contains(#"{"action": "FilterLogEvents", "forwarded": true}"#))
+        let started = try #require(log.split(separator: "\n").first { $0.contains(#""action": "StartQuery""#) })
+        #expect(started.contains("stats count(*) as count by error") && started.contains("/aws/lambda/staging-csv-processor"))
+        #expect(log.components(separatedBy: #""action": "GetQueryResults""#).count - 1 == 2, "polled until Complete")
         let logged = try String(contentsOf: logs, encoding: .utf8)
         #expect(logged.contains("lambda GetFunctionConfiguration ok"))
         #expect(!logged.contains(secret), "an environment variable's value reached the log")

@@ -15,6 +15,10 @@ AWS CLI's get-function example (responses/lambda-GetFunction.awscli.json) with t
 lambda.json beside LOG gives it ({"name": {"Runtime": ..., "Environment": {"Variables": {...}}}}), laid over it;
 a function lambda.json does not name is a 404 ResourceNotFoundException.
 
+Logs Insights' StartQuery and GetQueryResults are answered from the AWS CLI's examples (moto runs no query language:
+it returns the raw events whatever the query says): StartQuery with the example's queryId, GetQueryResults first
+"Running" with no rows, then the example's rows and statistics.
+
 DynamoDB DescribeTable is forwarded and, for tables named in replicas.json beside LOG ({"table": ["us-east-2"]}), given
 the global-table `Replicas` list moto does not keep. GET requests (S3) are forwarded unchanged.
 
@@ -60,7 +64,26 @@ def drifts():
     return query("DescribeStackResourceDrifts", xml(sample))
 
 
+QUERIES = {}
+
+
+def sample(name):
+    with open(os.path.join(RESPONSES, name)) as f:
+        return json.load(f)
+
+
+def query_results(p):
+    """The example's results, after one answer that says the query is still running."""
+    with lock:
+        asked = QUERIES[p.get("queryId")] = QUERIES.get(p.get("queryId"), 0) + 1
+    if asked == 1:
+        return json.dumps({"status": "Running", "results": [], "statistics": {"recordsMatched": 0.0, "recordsScanned": 0.0, "bytesScanned": 0.0}}).encode()
+    return json.dumps(sample("logs-GetQueryResults.awscli.json")).encode()
+
+
 STUBS = {
+    "StartQuery": lambda p: ("application/x-amz-json-1.1", json.dumps(sample("logs-StartQuery.awscli.json")).encode()),
+    "GetQueryResults": lambda p: ("application/x-amz-json-1.1", query_results(p)),
     "DetectStackDrift": lambda p: ("text/xml", query("DetectStackDrift", "<StackDriftDetectionId>stub-detection-1</StackDriftDetectionId>")),
     "DescribeStackDriftDetectionStatus": lambda p: ("text/xml", query("DescribeStackDriftDetectionStatus", xml({
         "StackId": "arn:aws:cloudformation:stub", "StackDriftDetectionId": p.get("StackDriftDetectionId", ""), "StackDriftStatus": "DRIFTED",

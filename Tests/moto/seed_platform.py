@@ -96,7 +96,17 @@ for name, (account, region) in ACCOUNTS.items():
         client("dynamodb", region, creds=creds).create_table(
             TableName=table, BillingMode="PAY_PER_REQUEST", KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}, {"AttributeName": "sk", "KeyType": "RANGE"}],
             AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}, {"AttributeName": "sk", "AttributeType": "S"}])
-        env["detail"] = {"function": functions[0], "table": table}
+        group = f"/aws/lambda/{functions[0]}"
+        lambda_logs = client("logs", region, creds=creds)
+        lambda_logs.create_log_group(logGroupName=group)
+        lambda_logs.create_log_stream(logGroupName=group, logStreamName="2026/12/03/[$LATEST]0f1e2d3c")
+        stamp = int(time.time() * 1000) - 60_000
+        lambda_logs.put_log_events(logGroupName=group, logStreamName="2026/12/03/[$LATEST]0f1e2d3c", logEvents=[
+            {"timestamp": stamp, "message": "START RequestId: 6f1c2e3a-0000-4000-8000-000000000001 Version: $LATEST\n"},
+            {"timestamp": stamp + 200, "message": "[ERROR] CSVHeaderError: unexpected column 'order_ts' in s3://opsdeck-staging-ingest/orders.csv\n"},
+            {"timestamp": stamp + 900, "message": "REPORT RequestId: 6f1c2e3a-0000-4000-8000-000000000001\tDuration: 812.20 ms\tBilled Duration: 813 ms\t\n"},
+        ])
+        env["detail"] = {"function": functions[0], "table": table, "log_line": "CSVHeaderError: unexpected column 'order_ts'"}
     wcu = [600, 1200, 1800, 2400]
     cw.put_metric_data(Namespace="AWS/DynamoDB", MetricData=[
         {"MetricName": "ConsumedWriteCapacityUnits", "Dimensions": [{"Name": "TableName", "Value": table}], "Timestamp": now - timedelta(minutes=5 - k), "Value": wcu[k]}

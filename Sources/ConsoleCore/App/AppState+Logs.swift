@@ -124,6 +124,8 @@ extension AppState {
         guard var screen = view.logs else { return }
         screen.reading = false
         screen.hasRead = true
+        // The next read waits its interval from this one's answer, so a slow endpoint is not asked again at once.
+        screen.waited = 0
         for result in results where screen.tail.sources.contains(result.source) {
             let before = screen.tail.events.count
             screen.tail.merge(result.outcome, from: result.source, calls: result.calls)

@@ -10,7 +10,7 @@ public struct LogScreen: Equatable, Sendable {
     public var paused = false
     /// Lines scrolled up from the newest; 0 follows the tail.
     public var scroll = 0
-    /// Whether a read is under way, whether one has come back, and the seconds since the last was asked for.
+    /// Whether a read is under way, whether one has come back, and the seconds since the last one came back.
     public var reading = false
     public var hasRead = false
     public var waited: Double = .infinity

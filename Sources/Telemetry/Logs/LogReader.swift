@@ -78,8 +78,9 @@ public struct LogReader: Sendable {
                     report.failures.append("\(environment) Logs Insights query \(result.status.lowercased())")
                     continue
                 }
+                // A row of the stats query is an error and its count; a row without them (another query's shape) counts once.
                 for row in result.rows {
-                    report.counts[row["error"] ?? "(no error name in the line)", default: 0] += Double(row["count"] ?? "") ?? 0
+                    report.counts[row["error"] ?? row["@message"] ?? "(no error name in the line)", default: 0] += Double(row["count"] ?? "") ?? 1
                 }
             } catch {
                 report.failures.append("\(error)")
