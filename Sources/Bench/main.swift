@@ -66,6 +66,36 @@ row("demo dashboard frame 160x48", Measure.milliseconds(runs: 200) {
 
 let data = try Data(contentsOf: DemoFixture.url!)
 let recording = try RecordingCodec.decode(data)
+
+// The detail view of the demo's failing function, fetched from the recording's detail exchanges as a replay does.
+let staging = recording.header.environments.first { $0.name == "staging" }!.config
+let failing = ResourceRef(.function, "staging-csv-processor", environment: "staging")
+let fetched = await DetailFetcher(source: RecordedDetails(recording.details.filter { $0.env == "staging" }), environment: staging)
+    .fetch(failing, range: .hour, end: recording.header.start.addingTimeInterval(600))
+var detailView = DashboardView(now: demo.capturedAt)
+detailView.overlay = .detail
+detailView.detail = DetailScreen(resource: failing, rowFields: [.init("Function", failing.name)], fetched: fetched)
+row("detail view frame 160x48 (a function: settings and 4 charts, 7 series of 60 points)", Measure.milliseconds(runs: 200) {
+    var buffer = CellBuffer(width: 160, height: 48)
+    Dashboard.render(demo, view: detailView, into: &buffer)
+})
+var dashboardFrame = CellBuffer(width: 160, height: 48)
+Dashboard.render(demo, view: DashboardView(now: demo.capturedAt), into: &dashboardFrame)
+var detailFrame = CellBuffer(width: 160, height: 48)
+Dashboard.render(demo, view: detailView, into: &detailFrame)
+let changed = zip(dashboardFrame.cells, detailFrame.cells).filter { $0 != $1 }.map(\.1)
+let changedBytes = changed.reduce(0) { $0 + $1.grapheme.utf8.count }
+var tail = LogTail(sources: [LogTail.Source(environment: "staging", group: "/aws/lambda/staging-csv-processor")])
+tail.merge(.success((0..<5000).map { LogEvent(environment: "staging", group: "/aws/lambda/staging-csv-processor", stream: "s", time: Double($0), id: "\($0)",
+                                                message: $0 % 7 == 0 ? "[ERROR] CSVHeaderError: unexpected column\nTraceback (most recent call last):\n  File x" : "REPORT RequestId: \($0)\tDuration: 812.20 ms") }),
+           from: tail.sources[0], calls: 1)
+var logsView = DashboardView(now: demo.capturedAt)
+logsView.overlay = .logs
+logsView.logs = LogScreen(title: "staging /aws/lambda/staging-csv-processor", tail: tail)
+row("log tail frame 160x48 (5,000 events, stack traces among them)", Measure.milliseconds(runs: 100) {
+    var buffer = CellBuffer(width: 160, height: 48)
+    Dashboard.render(demo, view: logsView, into: &buffer)
+})
 row("decode the demo recording (\(data.count / 1024) KB gzip, \(recording.cycles.reduce(0) { $0 + $1.exchanges.count }) exchanges)", Measure.milliseconds(runs: 5) {
     _ = try? RecordingCodec.decode(data)
 })
@@ -88,6 +118,9 @@ row("replay the demo recording through the parsers (61 cycles x 3 accounts)", bo
 
 print("## Rendering and replay (opsdeck-bench)\n")
 print(lines.joined(separator: "\n"))
+print("\nOpening the detail view over the demo dashboard changes \(changed.count) of \(160 * 48) cells, \(changedBytes) bytes of text before escape sequences;"
+      + " its fetch is \(fetched.calls) calls and \(fetched.metricsRequested) metrics ($\(String(format: "%.5f", Double(fetched.metricsRequested) / 1000 * 0.01))).")
+print("A log tail reads each group every \(Int(LogScreen.interval)) s: \(Int(60 / LogScreen.interval)) FilterLogEvents calls a minute per group while it is open, none when paused or closed.")
 
 // API calls and CloudWatch cost per poll cycle, from the demo recording (a live session's calls, recorded).
 let steady = recording.cycles.dropFirst()

@@ -28,7 +28,7 @@ public struct LogView: Sendable {
             inner = inner.rows(from: 1)
         }
         if screen.querying || screen.topErrors != nil { inner = drawTopErrors(into: &buffer, area: inner) }
-        let lines = self.lines(width: inner.width)
+        let lines = self.lines(last: inner.height + screen.scroll)
         guard !lines.isEmpty else {
             let waiting = !screen.hasRead ? "reading the last \(Int(LogTail.backfill / 60)) minutes…" : "no events in the last \(Int(LogTail.backfill / 60)) minutes\(pattern.isEmpty ? "" : " matching the filter"); new ones appear as they are logged"
             buffer.put(waiting, x: inner.x, y: inner.y, role: .muted, clip: inner)
@@ -47,10 +47,23 @@ public struct LogView: Sendable {
         var role: StyleRole
     }
 
-    /// Every event as drawn lines: the first with time, environment and group, the rest (a stack trace) indented.
-    func lines(width: Int) -> [[Span]] {
+    /// The newest events as drawn lines, at least `count` of them where there are: the first line of an event with its
+    /// time, environment and group, the rest (a stack trace) indented. Only what can be seen is built.
+    func lines(last count: Int) -> [[Span]] {
+        var built: [[[Span]]] = []
+        var total = 0
         let multiGroup = Set(screen.tail.sources.map(\.group)).count > 1
-        return screen.tail.events.flatMap { event -> [[Span]] in
+        for event in screen.tail.events.reversed() where total < count {
+            let lines = self.lines(of: event, multiGroup: multiGroup)
+            built.append(lines)
+            total += lines.count
+        }
+        return built.reversed().flatMap { $0 }
+    }
+
+    /// One event's lines.
+    private func lines(of event: LogEvent, multiGroup: Bool) -> [[Span]] {
+        [event].flatMap { event -> [[Span]] in
             let role = Self.role(event.kind)
             let clock = Format.clock(Date(timeIntervalSince1970: event.time))
             let environment = Span(text: event.environment.padding(toLength: 8, withPad: " ", startingAt: 0), role: environments[event.environment]?.color.map(StyleRole.environment) ?? .accent)
