@@ -92,6 +92,12 @@ import Testing
         let invocations = try #require(detail.charts.first?.lines.first?.series.points)
         #expect(invocations.count == 60 && invocations.first?.time == detail.start && invocations.last?.time == start.timeIntervalSince1970 - 60,
                 "the hour before the position, in whole minutes, though the recording holds minutes after it")
+        // A flow-log port's chart comes from Logs Insights over the flow-log group, recorded the same way.
+        let ssh = await replaying.fetch(ResourceRef(.port, "22/tcp", environment: "staging"), range: .hour, end: start.addingTimeInterval(600))
+        #expect(ssh.failures.isEmpty, "\(ssh.failures)")
+        let rejected = try #require(ssh.charts.first?.lines.first { $0.label == "reject" }?.series.points)
+        #expect(ssh.charts.first?.title == "Flows to 22/tcp" && rejected.reduce(0) { $0 + $1.value } > 0 && rejected.allSatisfy { $0.time <= start.timeIntervalSince1970 + 540 })
+        #expect(ssh.settings.contains { $0.label == "Flow logs" && $0.value.contains("/vpc/flow-logs/staging") })
         let missing = await DetailFetcher(source: source, environment: staging).fetch(ResourceRef(.function, "not-recorded", environment: "staging"), range: .hour, end: start)
         #expect(missing.failures.first?.contains("NotRecorded") == true)
         let cycleAfter = try await error { lines in lines.insert(lines.first { $0.hasPrefix("{\"cycle\":600") }!, at: lines.count - 1) }

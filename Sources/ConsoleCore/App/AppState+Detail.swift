@@ -23,7 +23,7 @@ extension AppState {
         guard var screen = view.detail else { return nil }
         screen.fetched = nil
         view.detail = screen
-        let watching = snapshot.alarms.filter { $0.environment == screen.resource.environment && $0.resource == screen.resource.name }
+        let watching = snapshot.alarms.filter(screen.resource.isWatched)
         return .triage([.detail(screen.resource, screen.range, end: view.now, alarms: watching)])
     }
 

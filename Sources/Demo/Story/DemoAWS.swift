@@ -110,8 +110,15 @@ final class DemoAWS: ExchangeSource, @unchecked Sendable {
             guard let query = DemoResponses.query(id: call.jsonString("queryId") ?? "") else {
                 throw AWSError(service: "logs", operation: "GetQueryResults", status: 400, code: "ResourceNotFoundException", message: "query not found")
             }
-            let functions = query.groups.map { String($0.dropFirst("/aws/lambda/".count)) }
             let origin = story.start.timeIntervalSince1970
+            if query.groups.allSatisfy({ $0.hasPrefix("/vpc/flow-logs/") }),
+               let match = query.text.firstMatch(of: /dstPort = (\d+) and protocol = (\d+)[\s\S]*bin\((\d+)s\)/),
+               let port = Int(match.1), let proto = Int(match.2), let period = Int(match.3) {
+                let counts = story.flowCounts(environment: env, port: port, proto: proto, from: Int(query.start - origin), to: min(t, Int(query.end - origin)), period: period)
+                body = DemoResponses.flowQueryResults(counts.map { (story.date($0.t), $0.action, $0.flows) })
+                break
+            }
+            let functions = query.groups.map { String($0.dropFirst("/aws/lambda/".count)) }
             let report = story.topErrors(functions, environment: env, from: Int(query.start - origin), to: min(t, Int(query.end - origin)))
             body = DemoResponses.queryResults(report.counts, bytes: report.bytes)
         case (.cloudFormation, "ListStackResources"):

@@ -40,8 +40,9 @@ public enum DemoRecording {
             resources += environment.watch.bucketReplication.map { ResourceRef(.bucket, $0.bucket, environment: env) }
             resources += last.alarms.filter { $0.environment == env }.map { ResourceRef(.alarm, $0.name, environment: env) }
             resources += last.stacks.filter { $0.environment == env && !$0.isStackSet }.map { ResourceRef(.stack, $0.name, environment: env) }
+            resources += last.flows.ports.filter { $0.environment == env }.map { ResourceRef(.port, "\($0.port)/\($0.proto)", environment: env) }
             for resource in resources {
-                let watching = last.alarms.filter { $0.environment == env && $0.resource == resource.name }
+                let watching = last.alarms.filter(resource.isWatched)
                 for range in DetailRange.allCases {
                     _ = await DetailFetcher(source: source, environment: environment, alarms: watching)
                         .fetch(resource, range: range, end: end, reach: Double(story.duration))

@@ -97,14 +97,22 @@ extension DemoResponses {
     /// A Logs Insights query id that carries its groups and range, so GetQueryResults needs no memory of StartQuery.
     static func queryId(_ call: APICall) -> String {
         guard case .json(let body) = call.input else { return "" }
-        let carried: JSONValue = ["g": body["logGroupNames"] ?? [], "s": body["startTime"] ?? 0, "e": body["endTime"] ?? 0]
+        let carried: JSONValue = ["g": body["logGroupNames"] ?? [], "s": body["startTime"] ?? 0, "e": body["endTime"] ?? 0, "q": body["queryString"] ?? ""]
         return "demo-" + carried.encoded.base64EncodedString()
     }
 
     /// The groups and range a query id carries.
-    static func query(id: String) -> (groups: [String], start: Double, end: Double)? {
+    static func query(id: String) -> (groups: [String], start: Double, end: Double, text: String)? {
         guard id.hasPrefix("demo-"), let data = Data(base64Encoded: String(id.dropFirst(5))), let value = try? JSONDecoder().decode(JSONValue.self, from: data) else { return nil }
-        return (value["g"]?.array.compactMap(\.string) ?? [], value["s"]?.double ?? 0, value["e"]?.double ?? 0)
+        return (value["g"]?.array.compactMap(\.string) ?? [], value["s"]?.double ?? 0, value["e"]?.double ?? 0, value["q"]?.string ?? "")
+    }
+
+    /// Flow counts per bin and action as Logs Insights returns `stats count(*) as flows by bin(Ns) as t, action`.
+    static func flowQueryResults(_ counts: [(t: Date, action: String, flows: Int)]) -> String {
+        json(["status": "Complete", "results": .array(counts.map { count in
+            [["field": "t", "value": .string(AWSDate.formatPrecise(count.t).replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: ""))],
+             ["field": "action", "value": .string(count.action)], ["field": "flows", "value": .string(String(count.flows))]]
+        }), "statistics": ["bytesScanned": .number(Double(counts.reduce(0) { $0 + $1.flows }) * 110), "recordsMatched": .number(Double(counts.reduce(0) { $0 + $1.flows }))]])
     }
 
     static func queryResults(_ counts: [String: Double], bytes: Double) -> String {

@@ -22,30 +22,50 @@ extension DemoStory {
         return traffic
     }
 
-    /// Default-format (v2) flow-log records per environment for the five minutes before `t`: service traffic, and the
-    /// SSH scan's REJECTs on the staging bastion.
-    func flowRecords(_ t: Int) -> [String: [String]] {
-        struct Flow {
-            let env: String, account: String, eni: String
-            let sources: [String], destination: String, port: Int, proto: Int, action: String
-            let perBucket: (Int) -> Int, bytes: Double
-        }
-        let flows = [
-            Flow(env: "staging", account: DemoPlatform.staging.accountId, eni: "eni-0b1c2d3e4f5a6b7c8", sources: ["203.0.113.45"], destination: "10.20.0.12",
-                 port: 22, proto: 6, action: "REJECT", perBucket: { Int(self.noise.jitter(0.6 + 19 * self.scan($0), 0.2, "ssh-rej", $0).rounded()) }, bytes: 60),
-            Flow(env: "staging", account: DemoPlatform.staging.accountId, eni: "eni-0b1c2d3e4f5a6b7c8", sources: ["10.20.4.9"], destination: "10.20.0.12",
-                 port: 22, proto: 6, action: "ACCEPT", perBucket: { self.noise.unit("ssh-ok", $0) < 0.2 ? 1 : 0 }, bytes: 48_000),
-            Flow(env: "prod", account: DemoPlatform.prod.accountId, eni: "eni-03c4d5e6f7a8b9c0d", sources: ["10.30.12.40", "10.30.12.41"], destination: "10.30.40.11",
-                 port: 443, proto: 6, action: "ACCEPT", perBucket: { Int(self.noise.jitter(8, 0.1, "https", $0).rounded()) }, bytes: 2.6e7),
-            Flow(env: "staging", account: DemoPlatform.staging.accountId, eni: "eni-0a9b8c7d6e5f4a3b2", sources: ["10.20.8.15"], destination: "10.30.40.11",
-                 port: 443, proto: 6, action: "ACCEPT", perBucket: { Int(self.noise.jitter(3 + 3 * self.intensity($0), 0.1, "s-https", $0).rounded()) }, bytes: 1.3e7),
-            Flow(env: "prod", account: DemoPlatform.prod.accountId, eni: "eni-03c4d5e6f7a8b9c0d", sources: ["10.30.12.40"], destination: "10.30.50.7",
-                 port: 5432, proto: 6, action: "ACCEPT", perBucket: { Int(self.noise.jitter(2, 0.2, "pg", $0).rounded()) }, bytes: 3.1e7),
-            Flow(env: "dev", account: DemoPlatform.dev.accountId, eni: "eni-0d1e2f3a4b5c6d7e8", sources: ["198.51.100.23"], destination: "10.10.0.5",
-                 port: 3389, proto: 6, action: "REJECT", perBucket: { self.noise.unit("rdp-rej", $0) < 0.6 ? 1 : 0 }, bytes: 60),
-            Flow(env: "prod", account: DemoPlatform.prod.accountId, eni: "eni-03c4d5e6f7a8b9c0d", sources: ["10.30.12.40"], destination: "169.254.169.123",
-                 port: 123, proto: 17, action: "ACCEPT", perBucket: { self.noise.unit("ntp", $0) < 0.5 ? 1 : 0 }, bytes: 90),
+    /// One stream of traffic the story's flow logs record: who, to which port, how it is answered, and how many flows
+    /// each 30-second bucket starting at a time holds.
+    struct DemoFlow {
+        let env: String, account: String, eni: String
+        let sources: [String], destination: String, port: Int, proto: Int, action: String
+        let perBucket: (Int) -> Int, bytes: Double
+    }
+
+    /// Service traffic, and the SSH scan's REJECTs on the staging bastion.
+    func flowTable() -> [DemoFlow] {
+        [
+            DemoFlow(env: "staging", account: DemoPlatform.staging.accountId, eni: "eni-0b1c2d3e4f5a6b7c8", sources: ["203.0.113.45"], destination: "10.20.0.12",
+                     port: 22, proto: 6, action: "REJECT", perBucket: { Int(self.noise.jitter(0.6 + 19 * self.scan($0), 0.2, "ssh-rej", $0).rounded()) }, bytes: 60),
+            DemoFlow(env: "staging", account: DemoPlatform.staging.accountId, eni: "eni-0b1c2d3e4f5a6b7c8", sources: ["10.20.4.9"], destination: "10.20.0.12",
+                     port: 22, proto: 6, action: "ACCEPT", perBucket: { self.noise.unit("ssh-ok", $0) < 0.2 ? 1 : 0 }, bytes: 48_000),
+            DemoFlow(env: "prod", account: DemoPlatform.prod.accountId, eni: "eni-03c4d5e6f7a8b9c0d", sources: ["10.30.12.40", "10.30.12.41"], destination: "10.30.40.11",
+                     port: 443, proto: 6, action: "ACCEPT", perBucket: { Int(self.noise.jitter(8, 0.1, "https", $0).rounded()) }, bytes: 2.6e7),
+            DemoFlow(env: "staging", account: DemoPlatform.staging.accountId, eni: "eni-0a9b8c7d6e5f4a3b2", sources: ["10.20.8.15"], destination: "10.30.40.11",
+                     port: 443, proto: 6, action: "ACCEPT", perBucket: { Int(self.noise.jitter(3 + 3 * self.intensity($0), 0.1, "s-https", $0).rounded()) }, bytes: 1.3e7),
+            DemoFlow(env: "prod", account: DemoPlatform.prod.accountId, eni: "eni-03c4d5e6f7a8b9c0d", sources: ["10.30.12.40"], destination: "10.30.50.7",
+                     port: 5432, proto: 6, action: "ACCEPT", perBucket: { Int(self.noise.jitter(2, 0.2, "pg", $0).rounded()) }, bytes: 3.1e7),
+            DemoFlow(env: "dev", account: DemoPlatform.dev.accountId, eni: "eni-0d1e2f3a4b5c6d7e8", sources: ["198.51.100.23"], destination: "10.10.0.5",
+                     port: 3389, proto: 6, action: "REJECT", perBucket: { self.noise.unit("rdp-rej", $0) < 0.6 ? 1 : 0 }, bytes: 60),
+            DemoFlow(env: "prod", account: DemoPlatform.prod.accountId, eni: "eni-03c4d5e6f7a8b9c0d", sources: ["10.30.12.40"], destination: "169.254.169.123",
+                     port: 123, proto: 17, action: "ACCEPT", perBucket: { self.noise.unit("ntp", $0) < 0.5 ? 1 : 0 }, bytes: 90),
         ]
+    }
+
+    /// Flows to `port`/`proto` in `environment` from `start` to `end` seconds into the story, counted per `period`
+    /// by action, as Logs Insights' `stats count(*) by bin(period), action` answers: (bin start, action, flows).
+    func flowCounts(environment: String, port: Int, proto: Int, from start: Int, to end: Int, period: Int) -> [(t: Int, action: String, flows: Int)] {
+        var counts: [Int: [String: Int]] = [:]
+        for flow in flowTable() where flow.env == environment && flow.port == port && flow.proto == proto {
+            for bucket in stride(from: start - ((start % Self.flowBucket) + Self.flowBucket) % Self.flowBucket, to: end, by: Self.flowBucket) {
+                let bin = bucket - ((bucket % period) + period) % period
+                counts[bin, default: [:]][flow.action, default: 0] += flow.perBucket(bucket)
+            }
+        }
+        return counts.keys.sorted().flatMap { bin in counts[bin]!.keys.sorted().map { (bin, $0, counts[bin]![$0]!) } }
+    }
+
+    /// Default-format (v2) flow-log records per environment for the five minutes before `t`.
+    func flowRecords(_ t: Int) -> [String: [String]] {
+        let flows = flowTable()
         var records: [String: [String]] = [:]
         let now = Int(date(t).timeIntervalSince1970)
         for bucket in 0..<(Self.flowWindow / Self.flowBucket) {

@@ -62,7 +62,7 @@ public enum Dashboard {
             if let logs = view.logs { LogView(screen: logs, environments: view.environments).render(into: &buffer, area: body) }
         case .detail where view.detail != nil:
             let screen = view.detail!
-            let watching = snapshot.alarms.filter { $0.environment == screen.resource.environment && $0.resource == screen.resource.name }
+            let watching = snapshot.alarms.filter(screen.resource.isWatched)
             var detail = DetailView(screen: screen, alarms: watching, now: view.now, scroll: view.overlayScroll, braille: view.braille)
             detail.look = view.environments[screen.resource.environment] ?? EnvironmentLook()
             detail.render(into: &buffer, area: body)

@@ -91,8 +91,8 @@ public struct LogView: Sendable {
             buffer.put("Logs Insights: top errors of the last \(range) running…", x: area.x, y: area.y, role: .muted, clip: area)
             return area.rows(from: 1)
         }
-        let cost = String(format: "%.6f", report.cost)
-        var lines: [(String, StyleRole)] = [("Top errors, last \(range) (Logs Insights: \(Format.bytes(report.bytesScanned)) scanned, $\(cost); \(report.calls) calls)", .header)]
+        let cost = InsightsResult.cost(ofScanning: report.bytesScanned)
+        var lines: [(String, StyleRole)] = [("Top errors, last \(range) (Logs Insights: \(Format.bytes(report.bytesScanned)) scanned, \(cost); \(report.calls) calls)", .header)]
         lines += report.note.map { [($0, .muted)] } ?? []
         lines += report.failures.map { ($0, .critical) }
         lines += report.ranked.isEmpty && report.failures.isEmpty ? [("no error lines in the range", .muted)] : report.ranked.prefix(8).map { ("\(Format.count($0.count).padding(toLength: 7, withPad: " ", startingAt: 0)) \($0.error)", .critical) }

@@ -24,7 +24,8 @@ public struct FlowLogsPanel: Panel {
                     ("Port", "\(port.port)/\(port.proto)"), ("Environment", port.environment), ("Accepted flows", String(port.accepted)),
                     ("Rejected flows", String(port.rejected)), ("Bytes", Format.bytes(port.bytes)),
                 ],
-                search: "\(port.environment) \(port.port) \(port.proto)", environment: port.environment
+                search: "\(port.environment) \(port.port) \(port.proto)", environment: port.environment,
+                resource: ResourceRef(.port, "\(port.port)/\(port.proto)", environment: port.environment)
             )
         }
         let talkerColumns = [

@@ -36,7 +36,7 @@ public struct ResourceLinks: Equatable, Sendable {
         case .bucket: return "arn:\(partition):s3:::\(name)"
         case .alarm: return "arn:\(partition):cloudwatch:\(region):\(accountId):alarm:\(name)"
         case .stackSet: return "arn:\(partition):cloudformation:\(region):\(accountId):stackset/\(name)"
-        case .stack, .configRule: return nil
+        case .stack, .configRule, .port: return nil
         }
     }
 
@@ -52,6 +52,7 @@ public struct ResourceLinks: Equatable, Sendable {
         case .bucket: return "aws s3api get-bucket-replication --bucket \(name)"
         case .alarm: return "aws cloudwatch describe-alarms --alarm-names \(name) \(scope)"
         case .configRule: return "aws configservice get-compliance-details-by-config-rule --config-rule-name \(name) \(scope)"
+        case .port: return "aws ec2 describe-flow-logs \(scope)"
         }
     }
 
@@ -67,6 +68,7 @@ public struct ResourceLinks: Equatable, Sendable {
         case .bucket: return "https://s3.\(consoleHost)/s3/buckets/\(name)?region=\(region)"
         case .alarm: return "\(base)/cloudwatch/home?region=\(region)#alarmsV2:alarm/\(name)"
         case .configRule: return "\(base)/config/home?region=\(region)#/rules/details?configRuleName=\(name)"
+        case .port: return "\(base)/cloudwatch/home?region=\(region)#logsV2:logs-insights"
         }
     }
 

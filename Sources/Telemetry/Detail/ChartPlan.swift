@@ -73,7 +73,7 @@ public struct ChartPlan: Sendable {
             guard let alarm, !alarm.metric.isEmpty else { return [] }
             return [ChartPlan(title: "\(alarm.metric) (\(alarm.statistic))", unit: alarm.unit ?? "",
                               lines: [line(alarm.statistic, alarm.namespace, alarm.metric, alarm.dimensions, alarm.statistic)], metric: alarm.metric)]
-        case .stack, .stackSet, .configRule:
+        case .stack, .stackSet, .configRule, .port:
             return []
         }
     }

@@ -48,6 +48,15 @@ public struct DetailFetcher: Sendable {
                 }
             }
         }
+        if resource.kind == .port {
+            await FlowPortChart(source: counted).fetch(resource.name, range: range, start: readFrom, end: end, detail: &detail)
+            detail.charts = detail.charts.map { chart in
+                var chart = chart
+                let last = completePeriodsOnly ? detail.end - Double(range.period) : detail.end
+                chart.lines = chart.lines.map { ResourceDetail.ChartLine(label: $0.label, series: MetricSeries(points: $0.series.points.filter { $0.time >= detail.start && $0.time <= last })) }
+                return chart
+            }
+        }
         if resource.kind == .alarm {
             do {
                 let history = try await CloudWatchClient(counted).history(alarm: resource.name)
@@ -157,7 +166,7 @@ public struct DetailFetcher: Sendable {
                 .init("Actions", definition.alarmActions.isEmpty ? "none" : definition.alarmActions.joined(separator: ", ")),
                 .init("Actions enabled", definition.actionsEnabled.map { $0 ? "yes" : "no (muted)" } ?? "unknown"),
             ]
-        case .bucket, .stackSet, .configRule:
+        case .bucket, .stackSet, .configRule, .port:
             return []
         }
     }

@@ -70,6 +70,12 @@ public struct InsightsResult: Equatable, Sendable {
         self.recordsMatched = recordsMatched
     }
 
+    /// What scanning `bytes` costs at Logs Insights' $0.005 per GB, written so a tiny cost is not a zero.
+    public static func cost(ofScanning bytes: Double) -> String {
+        let dollars = bytes / 1e9 * 0.005
+        return dollars > 0 && dollars < 0.000001 ? "under $0.000001" : "$" + String(format: "%.6f", dollars)
+    }
+
     /// Whether the query has ended (Complete, Failed, Cancelled, Timeout).
     public var isDone: Bool { ["Complete", "Failed", "Cancelled", "Timeout"].contains(status) }
 }

@@ -130,6 +130,4 @@ public struct TopErrors: Equatable, Sendable {
     /// The errors, most frequent first.
     public var ranked: [(error: String, count: Double)] { counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { ($0.key, $0.value) } }
 
-    /// Logs Insights' price: $0.005 per GB scanned.
-    public var cost: Double { bytesScanned / 1e9 * 0.005 }
 }
