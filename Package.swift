@@ -11,7 +11,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
@@ -19,8 +18,10 @@ let package = Package(
         .systemLibrary(name: "CNCurses", path: "Sources/CNCurses", providers: [.apt(["libncursesw5-dev"])]),
         .systemLibrary(name: "CCurl", path: "Sources/CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        // SHA-256 and HMAC from the system's libcrypto (OpenSSL 3): swift-crypto's own BoringSSL took most of a cold build.
+        .systemLibrary(name: "CCrypto", path: "Sources/CCrypto", providers: [.apt(["libssl-dev"])]),
         // SigV4, credentials, the libcurl transport, the call model, errors, retry, paging, XML/JSON readers, private files.
-        .target(name: "AWSCore", dependencies: ["CCurl", .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")]),
+        .target(name: "AWSCore", dependencies: ["CCurl", "CCrypto", .product(name: "Logging", package: "swift-log")]),
         // Service clients, the snapshot model, config.toml (read by TOMLKit) and the poller.
         .target(name: "Telemetry", dependencies: ["AWSCore", .product(name: "TOMLKit", package: "TOMLKit")]),
         // Recordings: codec, recorder, replay through the poller's parsers, the replay clock.

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// Signs requests with AWS Signature Version 4 (header form).
@@ -34,15 +33,15 @@ public struct SigV4Signer: Sendable {
         let signedHeaders = headers.map(\.name).joined(separator: ";")
         let canonical = [
             request.method.uppercased(), canonicalURI(request.path), canonicalQuery(request.query),
-            headers.map { "\($0.name):\($0.value)\n" }.joined(), signedHeaders, Self.hex(SHA256.hash(data: request.body)),
+            headers.map { "\($0.name):\($0.value)\n" }.joined(), signedHeaders, Self.hex(Digest.sha256(request.body)),
         ].joined(separator: "\n")
         let scope = "\(day)/\(region)/\(service)/aws4_request"
-        let stringToSign = ["AWS4-HMAC-SHA256", amzDate, scope, Self.hex(SHA256.hash(data: Data(canonical.utf8)))].joined(separator: "\n")
-        var key = SymmetricKey(data: Data("AWS4\(credentials.secretAccessKey)".utf8))
+        let stringToSign = ["AWS4-HMAC-SHA256", amzDate, scope, Self.hex(Digest.sha256(Data(canonical.utf8)))].joined(separator: "\n")
+        var key = Array("AWS4\(credentials.secretAccessKey)".utf8)
         for part in [day, region, service, "aws4_request"] {
-            key = SymmetricKey(data: Data(HMAC<SHA256>.authenticationCode(for: Data(part.utf8), using: key)))
+            key = Digest.hmacSHA256(key: key, Data(part.utf8))
         }
-        let signature = Self.hex(HMAC<SHA256>.authenticationCode(for: Data(stringToSign.utf8), using: key))
+        let signature = Self.hex(Digest.hmacSHA256(key: key, Data(stringToSign.utf8)))
         let authorization = "AWS4-HMAC-SHA256 Credential=\(credentials.accessKeyId)/\(scope), SignedHeaders=\(signedHeaders), Signature=\(signature)"
         return Signature(canonicalRequest: canonical, stringToSign: stringToSign, authorization: authorization)
     }
@@ -53,7 +52,7 @@ public struct SigV4Signer: Sendable {
         let added = ["x-amz-date", "authorization", "x-amz-security-token", "x-amz-content-sha256"]
         signed.headers.removeAll { added.contains($0.name.lowercased()) }
         signed.headers.append((name: "X-Amz-Date", value: Self.timestamps(date).amzDate))
-        if signsBodyHash { signed.headers.append((name: "X-Amz-Content-Sha256", value: Self.hex(SHA256.hash(data: request.body)))) }
+        if signsBodyHash { signed.headers.append((name: "X-Amz-Content-Sha256", value: Self.hex(Digest.sha256(request.body)))) }
         let token = credentials.sessionToken.map { (name: "X-Amz-Security-Token", value: $0) }
         if let token, !omitsSessionTokenFromSignature { signed.headers.append(token) }
         let signature = signature(for: signed, credentials: credentials, date: date)

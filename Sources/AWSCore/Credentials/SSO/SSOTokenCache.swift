@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// An IAM Identity Center access token as the AWS CLI caches it, with the client registration that refreshes it.
@@ -60,7 +59,7 @@ public struct SSOTokenCache: Sendable {
 
     /// The file the token for `key` lives in.
     public func file(for key: String) -> URL {
-        let digest = Insecure.SHA1.hash(data: Data(key.utf8)).map { String(format: "%02x", $0) }.joined()
+        let digest = Digest.sha1(Data(key.utf8)).map { String(format: "%02x", $0) }.joined()
         return directory.appendingPathComponent("\(digest).json")
     }
 
