@@ -81,6 +81,9 @@ struct AppState: Sendable {
             if pruned { return .triage([.save(triage)]) }
         case .triage(let outcome):
             return apply(outcome)
+        case .replayLoaded(let batch):
+            if let failure = batch.failure { view.message = .init("the rest of the recording could not be read: \(failure); replaying what was read", role: .critical) }
+            replayChanged(replay?.load(batch))
         case .resize:
             break
         }
@@ -104,6 +107,7 @@ struct AppState: Sendable {
             return
         }
         view.now = replay.now
+        view.replayLoading = replay.loading
         view.mode = .replay(speed: replay.clock.speed, paused: replay.clock.isPaused, position: replay.clock.position, duration: replay.clock.duration)
     }
 

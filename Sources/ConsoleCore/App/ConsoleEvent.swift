@@ -12,6 +12,8 @@ enum ConsoleEvent: Sendable {
     /// A new snapshot, with panel rows already built off the event loop (any panel missing is built when drawn).
     case snapshot(Snapshot, prepared: [PanelID: PanelContent] = [:])
     case triage(TriageOutcome)
+    /// More of the recording being replayed, loaded in the background.
+    case replayLoaded(ReplayBatch)
 }
 
 /// What handling an event asks the loop to do beyond redrawing.

@@ -10,6 +10,7 @@ final class ConsoleMailbox: @unchecked Sendable {
     private let lock = NSLock()
     private var latest: (snapshot: Snapshot, prepared: [PanelID: PanelContent])?
     private var outcomes: [TriageOutcome] = []
+    private var batches: [ReplayBatch] = []
 
     /// Leaves `snapshot` for the loop, replacing any it has not read, with its panel rows built here (on the poller's
     /// task) so the loop's next frame only draws. Panels not marked prebuilt (alarms) are left out: the loop adds local triage state to them first.
@@ -24,14 +25,20 @@ final class ConsoleMailbox: @unchecked Sendable {
         lock.withLock { outcomes += results }
     }
 
+    /// Queues frames of a recording loading in the background.
+    func post(_ batch: ReplayBatch) {
+        lock.withLock { batches.append(batch) }
+    }
+
     /// Everything unread, as events.
     func take() -> [ConsoleEvent] {
         lock.withLock {
             defer {
                 latest = nil
                 outcomes = []
+                batches = []
             }
-            return (latest.map { [ConsoleEvent.snapshot($0.snapshot, prepared: $0.prepared)] } ?? []) + outcomes.map(ConsoleEvent.triage)
+            return (latest.map { [ConsoleEvent.snapshot($0.snapshot, prepared: $0.prepared)] } ?? []) + batches.map(ConsoleEvent.replayLoaded) + outcomes.map(ConsoleEvent.triage)
         }
     }
 }

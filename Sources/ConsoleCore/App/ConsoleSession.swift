@@ -11,6 +11,8 @@ public struct ConsoleSession {
     /// What the console shows: a timeline to replay, or a poller to follow live.
     public enum Source {
         case replay(Fixture)
+        /// A recording whose first cycle is loaded; the rest loads while the console runs.
+        case loading(ReplayLoad)
         /// A live poller, and whether calls that change AWS are allowed (--allow-actions or config.toml).
         case live(Poller, allowActions: Bool)
     }
@@ -19,6 +21,7 @@ public struct ConsoleSession {
     private let theme: Theme
     private let themes: ThemeLoader
     private let poller: Poller?
+    private let loading: ReplayLoad?
     private let runner: TriageRunner
     private let mailbox: ConsoleMailbox
 
@@ -50,12 +53,20 @@ public struct ConsoleSession {
         var signIns: [String: SSOConfig] = [:]
         var details: [String: any ExchangeSource] = [:]
         let environments: [EnvironmentConfig]
+        var loading: ReplayLoad?
         switch source {
         case .replay(let fixture):
             state = AppState(replay: ReplaySession(fixture: fixture, speed: speed), bindings: bindings)
             poller = nil
             environments = fixture.environments
             for environment in environments { details[environment.name] = RecordedDetails(fixture.details.filter { $0.env == environment.name }) }
+        case .loading(let load):
+            var session = ReplaySession(fixture: load.first, speed: speed)
+            session.beginLoading()
+            state = AppState(replay: session, bindings: bindings)
+            poller = nil
+            loading = load
+            environments = load.first.environments
         case .live(let live, let allowed):
             let now = Date()
             state = AppState(live: Snapshot.waiting(for: live.environments, at: now), now: now, bindings: bindings)
@@ -76,6 +87,7 @@ public struct ConsoleSession {
             environments = live.environments
             details = sources
         }
+        self.loading = loading
         state.desktop = !(environment["DISPLAY"] ?? "").isEmpty || !(environment["WAYLAND_DISPLAY"] ?? "").isEmpty
         state.view.braille = Self.speaksUTF8(environment)
         state.view.environments = Dictionary(environments.map { ($0.name, $0.look) }) { first, _ in first }
@@ -97,7 +109,17 @@ public struct ConsoleSession {
         let mailbox = self.mailbox
         let polling = poller.map { poller in Task.detached { await poller.run { mailbox.post($0) } } }
         defer { polling?.cancel() }
-        var loop = EventLoop(state: state, theme: theme, themes: themes, mailbox: mailbox, runner: runner)
+        let runner = self.runner
+        let rest = loading.map { load in
+            Task.detached(priority: .utility) {
+                await load.rest { batch in
+                    if batch.done { runner.install(details: batch.details) }
+                    mailbox.post(batch)
+                }
+            }
+        }
+        defer { rest?.cancel() }
+        var loop = EventLoop(state: state, theme: theme, themes: themes, mailbox: mailbox, runner: self.runner)
         return loop.run(on: backend, signals: SignalWatcher())
     }
 }

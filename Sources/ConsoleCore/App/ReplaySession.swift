@@ -7,7 +7,7 @@ import Panels
 /// A fixture being replayed: its clock and the frame last published.
 struct ReplaySession: Sendable {
     private(set) var clock: ReplayClock
-    let replayer: FixtureReplayer
+    private(set) var replayer: FixtureReplayer
     private(set) var frame: Int
 
     init(fixture: Fixture, speed: Double, start: Double = 0) {
@@ -21,6 +21,20 @@ struct ReplaySession: Sendable {
 
     /// The recording's wall-clock time at the current position.
     var now: Date { replayer.fixture.header.start.addingTimeInterval(clock.position) }
+
+    /// Whether the rest of the recording is still loading.
+    var loading: Bool { clock.growing }
+
+    /// Starts waiting for the rest of the recording.
+    mutating func beginLoading() { clock.growing = true }
+
+    /// Takes frames loaded in the background; returns the new snapshot when the frame in force changed.
+    mutating func load(_ batch: ReplayBatch) -> Snapshot? {
+        replayer.append(batch.frames)
+        clock.extend(to: replayer.fixture.duration)
+        if batch.done { clock.growing = false }
+        return update { _ in }
+    }
 
     /// Changes the clock; returns the new snapshot when the frame in force changed.
     mutating func update(_ change: (inout ReplayClock) -> Void) -> Snapshot? {

@@ -20,9 +20,10 @@ final class TriageRunner: @unchecked Sendable {
     /// The live poller, for refreshing now.
     let poller: Poller?
     /// Where detail views fetch from, per environment (live: the sources, whose transport counts each request with
-    /// the poller's; replay: the recording's detail exchanges), and each environment as watched.
-    let details: [String: any ExchangeSource]
+    /// the poller's; replay: the recording's detail exchanges, installed once loaded), and each environment as watched.
+    private var detailSources: [String: any ExchangeSource]
     let environments: [String: EnvironmentConfig]
+    private var details: [String: any ExchangeSource] { lock.withLock { detailSources } }
     private let lock = NSLock()
     private var identities: [String: String] = [:]
 
@@ -30,7 +31,7 @@ final class TriageRunner: @unchecked Sendable {
          signIns: [String: SSOConfig] = [:], environment: [String: String] = [:], poller: Poller? = nil,
          details: [String: any ExchangeSource] = [:], environments: [EnvironmentConfig] = []) {
         self.sources = sources
-        self.details = details
+        self.detailSources = details
         self.environments = Dictionary(environments.map { ($0.name, $0) }) { first, _ in first }
         self.poller = poller
         self.signIns = signIns
@@ -38,6 +39,12 @@ final class TriageRunner: @unchecked Sendable {
         self.store = TriageStore(paths: paths)
         self.mailbox = mailbox
         self.localUser = localUser
+    }
+
+    /// Answers replayed detail views from `exchanges`, the recording's, once they are loaded.
+    func install(details exchanges: [Exchange]) {
+        let sources = Dictionary(grouping: exchanges, by: \.env).mapValues { RecordedDetails($0) as any ExchangeSource }
+        lock.withLock { detailSources = environments.keys.reduce(into: [:]) { $0[$1] = sources[$1] ?? RecordedDetails([]) } }
     }
 
     /// Writes files at once, in order; starts AWS work in the background.

@@ -10,9 +10,19 @@ public enum DemoFixture {
 
     /// Loads the embedded recording and replays it through the parsers into a timeline of snapshots.
     public static func load() async throws -> Fixture {
+        await RecordingReplay.fixture(from: try RecordingCodec.decode(try data()))
+    }
+
+    /// Reads the embedded recording's first cycle, the rest to be loaded while the console runs.
+    public static func start() async throws -> ReplayLoad {
+        try await ReplayLoad.start(try data())
+    }
+
+    /// The embedded recording's bytes.
+    static func data() throws -> Data {
         guard let url else {
             throw RecordingError(line: 0, cause: "the embedded demo recording is missing from this build")
         }
-        return await RecordingReplay.fixture(from: try RecordingCodec.decode(Data(contentsOf: url)))
+        return try Data(contentsOf: url)
     }
 }

@@ -16,6 +16,8 @@ public struct DashboardView: Sendable {
     public var prompt: Prompt?
     public var message: StatusMessage?
     public var mode: Mode = .live
+    /// Whether the rest of the recording being replayed is still loading.
+    public var replayLoading = false
     public var now: Date
     public var help: [HelpLine] = []
     public var hints: [HelpLine] = []

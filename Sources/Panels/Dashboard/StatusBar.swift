@@ -36,7 +36,7 @@ struct StatusBar {
         case .live:
             return ("LIVE", .ok)
         case .replay(let speed, let paused, let position, let duration):
-            let progress = "\(Format.position(position))/\(Format.position(duration))"
+            let progress = "\(Format.position(position))/\(view.replayLoading ? "loading…" : Format.position(duration))"
             return paused ? ("PAUSED \(progress)", .warn) : ("REPLAY x\(Int(saturating: speed)) \(progress)", .accent)
         }
     }

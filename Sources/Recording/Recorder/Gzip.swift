@@ -44,6 +44,31 @@ public enum Gzip {
     /// Whether `data` starts with the gzip magic bytes.
     public static func isGzip(_ data: Data) -> Bool { data.count >= 2 && data[data.startIndex] == 0x1f && data[data.startIndex + 1] == 0x8b }
 
+    /// The first `bytes` (or a little more) of what `data` inflates to, for reading a recording's beginning before the
+    /// rest; an error or the end of the stream ends it early.
+    public static func prefix(_ data: Data, bytes: Int) -> Data {
+        var stream = z_stream()
+        guard opsdeck_inflate_init_gzip(&stream) == Z_OK else { return Data() }
+        defer { inflateEnd(&stream) }
+        var input = [UInt8](data)
+        var out = Data()
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        input.withUnsafeMutableBufferPointer { buffer in
+            stream.next_in = buffer.baseAddress
+            stream.avail_in = uInt(buffer.count)
+            var status: Int32 = Z_OK
+            repeat {
+                chunk.withUnsafeMutableBufferPointer { space in
+                    stream.next_out = space.baseAddress
+                    stream.avail_out = uInt(space.count)
+                    status = inflate(&stream, Z_NO_FLUSH)
+                    out.append(space.baseAddress!, count: space.count - Int(stream.avail_out))
+                }
+            } while status == Z_OK && out.count < bytes
+        }
+        return out
+    }
+
     /// Inflates `data` up to `limit` bytes (more is an error, so a small bomb cannot fill memory); a stream cut short
     /// yields what was complete, `truncated` says so.
     public static func decompress(_ data: Data, limit: Int = .max) throws -> (data: Data, truncated: Bool) {

@@ -4,10 +4,15 @@ import Telemetry
 
 /// Serves the snapshot a fixture held at any point of its timeline.
 public struct FixtureReplayer: Sendable {
-    public let fixture: Fixture
+    public private(set) var fixture: Fixture
 
     public init(fixture: Fixture) {
         self.fixture = fixture
+    }
+
+    /// Adds frames loaded after the first, in time order.
+    public mutating func append(_ frames: [Fixture.Frame]) {
+        fixture.frames += frames
     }
 
     /// The index of the last frame at or before `position`.

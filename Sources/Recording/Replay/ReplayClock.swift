@@ -7,8 +7,10 @@ public struct ReplayClock: Equatable, Sendable {
     public private(set) var position: Double
     public private(set) var speed: Double
     public private(set) var isPaused: Bool
-    public let duration: Double
+    public private(set) var duration: Double
     public let loops: Bool
+    /// While the recording is still loading, the clock waits at the end of what is loaded instead of looping.
+    public var growing = false
 
     /// The speeds that +/- step through.
     public static let speeds: [Double] = [1, 2, 5, 10, 30, 60, 100, 300, 1000]
@@ -27,12 +29,19 @@ public struct ReplayClock: Equatable, Sendable {
         let next = position + elapsed * speed
         if next <= duration {
             position = next
+        } else if growing {
+            position = duration
         } else if loops, duration > 0 {
             position = next.truncatingRemainder(dividingBy: duration)
         } else {
             position = duration
             isPaused = true
         }
+    }
+
+    /// Lengthens the timeline to `duration` as more of the recording is loaded.
+    public mutating func extend(to duration: Double) {
+        self.duration = max(self.duration, duration)
     }
 
     /// Pauses a running replay or resumes a paused one.

@@ -29,7 +29,7 @@ struct ConsoleCommand: ParsableCommand {
                 return .live(poller, allowActions: allowed)
             }
             do {
-                return .replay(try Blocking.wait { try await DemoFixture.load() })
+                return .loading(try Blocking.wait { try await DemoFixture.start() })
             } catch {
                 throw ConsoleFailure("cannot load the demo: \(error)")
             }

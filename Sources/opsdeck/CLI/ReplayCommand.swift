@@ -40,11 +40,27 @@ struct ReplayCommand: ParsableCommand {
             }
             return
         }
-        try options.runConsole { .replay(try load()) }
+        try options.runConsole { try start() }
+    }
+
+    /// Replays the checked recording's first cycle; the rest is replayed while the console runs.
+    private func start() throws -> ConsoleSession.Source {
+        let (data, _) = try checked()
+        do {
+            return .loading(try Blocking.wait { try await ReplayLoad.start(data, maxBytes: maxSize << 20) })
+        } catch let error as RecordingError {
+            throw ConsoleFailure("\(file): \(error)")
+        }
     }
 
     /// Reads the recording and replays it into a timeline.
     private func load() throws -> Fixture {
+        let (_, recording) = try checked()
+        return try Blocking.wait { await RecordingReplay.fixture(from: recording) }
+    }
+
+    /// The recording's bytes and the whole of it decoded, so a damaged one is refused before the terminal is taken.
+    private func checked() throws -> (Data, Recording) {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: file))
@@ -54,7 +70,7 @@ struct ReplayCommand: ParsableCommand {
         do {
             let recording = try RecordingCodec.decode(data, maxBytes: maxSize << 20)
             guard !recording.cycles.isEmpty else { throw ConsoleFailure("\(file): the recording has no poll cycles") }
-            return try Blocking.wait { await RecordingReplay.fixture(from: recording) }
+            return (data, recording)
         } catch let error as RecordingError {
             throw ConsoleFailure("\(file): \(error)")
         }
