@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Telemetry
 @testable import AWSCore
@@ -22,6 +23,50 @@ import Testing
         clock.advance(by: 2)
         #expect(clock.position == 100)
         #expect(clock.isPaused)
+    }
+
+    @Test func aGrowingClockWaitsAtTheEndOfWhatIsLoaded() {
+        var clock = ReplayClock(duration: 0, speed: 10)
+        clock.growing = true
+        clock.advance(by: 2)
+        #expect(clock.position == 0 && !clock.isPaused, "neither looping nor stopping while the rest loads")
+        clock.extend(to: 300)
+        clock.advance(by: 2)
+        #expect(clock.position == 20)
+        clock.growing = false
+        clock.advance(by: 30)
+        #expect(clock.position == 20, "loaded, it loops again (320 s into 300)")
+    }
+
+    @Test func theFirstCycleComesAtOnceAndTheRestInBatchesToTheSameTimeline() async throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("load-\(UUID().uuidString).jsonl.gz")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try await DemoRecording.generate(to: url, story: DemoStory(step: 300, duration: 1500))
+        let data = try Data(contentsOf: url)
+        let load = try await ReplayLoad.start(data)
+        #expect(load.first.frames.count == 1 && load.first.details.isEmpty && load.first.environments.map(\.name) == ["dev", "staging", "prod"])
+        final class Batches: @unchecked Sendable { var all: [ReplayBatch] = [] }
+        let batches = Batches()
+        await load.rest(batch: 2) { batches.all.append($0) }
+        #expect(batches.all.map(\.frames.count) == [2, 2, 1] && batches.all.map(\.done) == [false, false, true])
+        #expect(!(batches.all.last?.details.isEmpty ?? true))
+        let whole = await RecordingReplay.fixture(from: try RecordingCodec.decode(data))
+        #expect(load.first.frames + batches.all.flatMap(\.frames) == whole.frames, "the same frames as replaying it whole")
+    }
+
+    @Test func aRecordingDamagedPastItsFirstCycleEndsWithTheErrorAndKeepsTheFirst() async throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("load-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try await DemoRecording.generate(to: url, story: DemoStory(step: 300, duration: 600), gzip: false)
+        var lines = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n")
+        let second = try #require(lines.firstIndex { $0.hasPrefix("{\"cycle\":300") })
+        lines[second + 1] = "{not json"
+        let load = try await ReplayLoad.start(Data(lines.joined(separator: "\n").utf8))
+        #expect(load.first.frames.count == 1)
+        final class Last: @unchecked Sendable { var batch: ReplayBatch? }
+        let last = Last()
+        await load.rest { last.batch = $0 }
+        #expect(last.batch?.done == true && last.batch?.failure?.contains("recording line \(second + 2)") == true)
     }
 
     @Test func pauseHoldsThePosition() {

@@ -110,6 +110,7 @@ public struct ConsoleSession {
         let polling = poller.map { poller in Task.detached { await poller.run { mailbox.post($0) } } }
         defer { polling?.cancel() }
         let runner = self.runner
+        if loading != nil { runner.awaitDetails() }
         let rest = loading.map { load in
             Task.detached(priority: .utility) {
                 await load.rest { batch in

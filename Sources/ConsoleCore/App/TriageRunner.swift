@@ -24,6 +24,8 @@ final class TriageRunner: @unchecked Sendable {
     private var detailSources: [String: any ExchangeSource]
     let environments: [String: EnvironmentConfig]
     private var details: [String: any ExchangeSource] { lock.withLock { detailSources } }
+    /// Set while a replay's detail exchanges are still loading: detail and log requests wait for them.
+    private var detailsPending = false
     private let lock = NSLock()
     private var identities: [String: String] = [:]
 
@@ -41,10 +43,25 @@ final class TriageRunner: @unchecked Sendable {
         self.localUser = localUser
     }
 
+    /// Holds detail and log requests until `install` (a replay whose recording is still loading).
+    func awaitDetails() {
+        lock.withLock { detailsPending = true }
+    }
+
     /// Answers replayed detail views from `exchanges`, the recording's, once they are loaded.
     func install(details exchanges: [Exchange]) {
         let sources = Dictionary(grouping: exchanges, by: \.env).mapValues { RecordedDetails($0) as any ExchangeSource }
-        lock.withLock { detailSources = environments.keys.reduce(into: [:]) { $0[$1] = sources[$1] ?? RecordedDetails([]) } }
+        lock.withLock {
+            detailSources = environments.keys.reduce(into: [:]) { $0[$1] = sources[$1] ?? RecordedDetails([]) }
+            detailsPending = false
+        }
+    }
+
+    /// Waits (up to a minute) for a loading replay's detail exchanges.
+    private func detailsLoaded() async {
+        for _ in 0..<1200 where lock.withLock({ detailsPending }) {
+            try? await Task.sleep(nanoseconds: 50_000_000)
+        }
     }
 
     /// Writes files at once, in order; starts AWS work in the background.
@@ -79,15 +96,19 @@ final class TriageRunner: @unchecked Sendable {
             await poller?.refresh()
             return []
         case .detail(let resource, let range, let end, let alarms):
+            await detailsLoaded()
             guard let source = details[resource.environment], let environment = environments[resource.environment] else { return [noSource(resource.environment)] }
             var fetcher = DetailFetcher(source: source, environment: environment, alarms: alarms)
             fetcher.completePeriodsOnly = poller == nil
             return [.detail(await fetcher.fetch(resource, range: range, end: end))]
         case .readLogs(let request):
+            await detailsLoaded()
             return [.logsRead(await LogReader(sources: details, replaying: poller == nil).read(request))]
         case .topErrors(let sources, let start, let end):
+            await detailsLoaded()
             return [.topErrors(await LogReader(sources: details, replaying: poller == nil).topErrors(sources, start: start, end: end))]
         case .stackLogs(let stack):
+            await detailsLoaded()
             guard let source = details[stack.environment] else { return [noSource(stack.environment)] }
             do {
                 let functions = try await CloudFormationClient(source).resources(of: stack.name).filter { $0.type == "AWS::Lambda::Function" }
