@@ -66,6 +66,10 @@ row("demo dashboard frame 160x48", Measure.milliseconds(runs: 200) {
 
 let data = try Data(contentsOf: DemoFixture.url!)
 let recording = try RecordingCodec.decode(data)
+row("start the demo: its first cycle read, decoded and replayed (what the first frame waits for)", await Measure.milliseconds(runs: 20) {
+    _ = try? await ReplayLoad.start(data)
+})
+row("inflate the first 1 MB of the demo recording", Measure.milliseconds(runs: 20) { _ = Gzip.prefix(data, bytes: 1 << 20) })
 
 // The detail view of the demo's failing function, fetched from the recording's detail exchanges as a replay does.
 let staging = recording.header.environments.first { $0.name == "staging" }!.config
