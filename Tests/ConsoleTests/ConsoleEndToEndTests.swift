@@ -59,9 +59,9 @@ import Testing
         defer { tmux.kill() }
         // Ten minutes in, the staging CSV processor is failing.
         try tmux.waitFor(20) { $0.contains("ALARM  staging staging-csv-processor-E") }
-        try tmux.send("Space", "3", "/")
-        try tmux.send("staging-csv")
-        try tmux.send("Enter", "Enter")
+        try tmux.send("Space")
+        try tmux.filter(panel: "3", "staging-csv")
+        try tmux.send("Enter")
         var screen = try tmux.waitFor { $0.contains("python3.12") && $0.contains("Fetched") }
         #expect(screen.contains("function staging/staging-csv-processor · 1h"))
         #expect(screen.contains("Memory") && screen.contains("1024 MB") && screen.contains("arm64"))
@@ -86,9 +86,8 @@ import Testing
         defer { tmux.kill() }
         // Six minutes in at 60x the incident is under way; the tail follows the replay.
         try tmux.waitFor(20) { $0.contains("REPLAY x60 6:") }
-        try tmux.send("3", "/")
-        try tmux.send("staging-csv")
-        try tmux.send("Enter", "l")
+        try tmux.filter(panel: "3", "staging-csv")
+        try tmux.send("l")
         var screen = try tmux.waitFor(20) { $0.contains("logs staging /aws/lambda/staging-csv-processor") && $0.contains("CSVHeaderError") }
         #expect(screen.contains("START RequestId:") && screen.contains("REPORT RequestId:") && screen.contains("Traceback (most recent call last):"))
         #expect(screen.contains("following"))

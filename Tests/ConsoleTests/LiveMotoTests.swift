@@ -144,9 +144,8 @@ import Telemetry
         let session = try TmuxSession(width: 160, height: 48, command: "env \(exports) \(TmuxSession.opsdeck) --config \(platform.configFile.path) --log \(logs.path)")
         defer { session.kill() }
         try session.waitFor(20) { $0.contains("staging-csv-processor") && $0.contains("● dev ● staging ● prod  data") }
-        try session.send("3", "/")
-        try session.send("staging-csv")
-        try session.send("Enter", "Enter")
+        try session.filter(panel: "3", "staging-csv")
+        try session.send("Enter")
         // GetFunctionConfiguration, GetFunctionConcurrency and ListEventSourceMappings, signed, then one GetMetricData for the hour.
         var screen = try session.waitFor(20) { $0.contains("python3.12") && $0.contains("Fetched") }
         #expect(screen.contains("512 MB") && screen.contains("45 s") && screen.contains("ingest.handler"))
@@ -166,9 +165,9 @@ import Telemetry
         try session.send("i")
         screen = try session.waitFor(20) { $0.contains("Top errors, last 1h") && $0.contains("141B scanned") }
         #expect(screen.contains("Test BENCHMARK 3"), "a row without the stats fields counts under its message")
-        try session.send("Escape", "Escape", "4", "/")
-        try session.send("orders-staging")
-        try session.send("Enter", "Enter")
+        try session.send("Escape", "Escape")
+        try session.filter(panel: "4", "orders-staging")
+        try session.send("Enter")
         screen = try session.waitFor(20) { $0.contains("Key schema") && $0.contains("Fetched") }
         #expect(screen.contains("pk (HASH), sk (RANGE)") && screen.contains("PAY_PER_REQUEST"))
         #expect(screen.contains("Write capacity"))

@@ -42,6 +42,13 @@ struct TmuxSession {
         try Self.tmux(["-L", socket, "capture-pane", "-p"] + (escapes ? ["-e"] : []) + ["-t", name])
     }
 
+    /// Focuses panel `panel` and keeps the filter `text` on it (typed, then Enter).
+    func filter(panel: String, _ text: String) throws {
+        try send(panel, "/")
+        try send(text)
+        try send("Enter")
+    }
+
     /// Quits the console with q and waits for it to exit cleanly.
     func quit() throws {
         try send("q")
