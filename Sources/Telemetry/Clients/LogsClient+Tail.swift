@@ -46,6 +46,6 @@ extension LogsClient {
             }) { first, _ in first }
         }
         return InsightsResult(status: root["status"]?.string ?? "Unknown", rows: rows,
-                              bytesScanned: root["statistics"]?["bytesScanned"]?.double ?? 0, recordsMatched: root["statistics"]?["recordsMatched"]?.double ?? 0)
+                              bytesScanned: root["statistics"]?["bytesScanned"]?.double ?? 0)
     }
 }
