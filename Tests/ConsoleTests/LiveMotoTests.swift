@@ -317,7 +317,8 @@ import Telemetry
         let screen = try readOnly.waitFor(20) { $0.contains("staging-csv-errors") && $0.contains("ACTIONS OFF") && $0.contains("platform-network-prod") }
         #expect(screen.contains("restart with --allow-actions to re-enable"), "\(screen)")
         try readOnly.send("7", "Enter")
-        try readOnly.waitFor { $0.contains("actions still disabled since 00:00:00 UTC; restart with") && $0.contains("--allow-actions to re-enable") }
+        // The detail view wraps the value where its column ends, so the two halves are looked for apart.
+        try readOnly.waitFor { $0.contains("actions still disabled since 00:00:00 UTC;") && $0.contains("--allow-actions to re-enable") && $0.contains("Fetched") }
         try readOnly.send("Escape", "q")
         try readOnly.waitFor { $0.contains("[exit 0]") }
         readOnly.kill()
