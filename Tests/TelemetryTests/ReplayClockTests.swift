@@ -52,6 +52,10 @@ import Testing
         #expect(!(batches.all.last?.details.isEmpty ?? true))
         let whole = await RecordingReplay.fixture(from: try RecordingCodec.decode(data))
         #expect(load.first.frames + batches.all.flatMap(\.frames) == whole.frames, "the same frames as replaying it whole")
+        let decoded = await ReplayLoad.start(decoded: try RecordingCodec.decode(data))
+        let again = Batches()
+        await decoded.rest(batch: 2) { again.all.append($0) }
+        #expect(decoded.first == load.first && again.all == batches.all, "a recording already decoded loads the same")
     }
 
     @Test func aRecordingDamagedPastItsFirstCycleEndsWithTheErrorAndKeepsTheFirst() async throws {

@@ -7,9 +7,6 @@ import AWSCore
 /// filter shows), ticks ask for a read every two seconds, reads merge in time order; `/` sends a filter pattern,
 /// Space pauses, j/k scroll back, `i` runs Logs Insights' top errors.
 extension AppState {
-    /// The log group of a Lambda function.
-    static func group(of function: String) -> String { "/aws/lambda/\(function)" }
-
     /// l: opens the tail for what is selected.
     mutating func openLogs() -> ConsoleEffect? {
         switch view.focus {
@@ -21,15 +18,17 @@ extension AppState {
                 view.message = .init("select a function in the Lambda panel first", role: .muted)
                 return nil
             }
-            let title = functions.count == 1 ? "\(first.environment) \(Self.group(of: first.name))" : "\(functions.count) functions (/\(view.filters[.lambda] ?? ""))"
-            return startTail(title, functions.map { LogTail.Source(environment: $0.environment, group: Self.group(of: $0.name)) })
+            let sources = functions.map { LogTail.Source.lambda($0.name, environment: $0.environment) }
+            let title = sources.count == 1 ? "\(first.environment) \(sources[0].group)" : "\(sources.count) functions (/\(view.filters[.lambda] ?? ""))"
+            return startTail(title, sources)
         case .alarms:
             guard let alarm = selectedAlarm() else { return nil }
             guard alarm.namespace == "AWS/Lambda", let function = alarm.resource else {
                 view.message = .init("\(alarm.name) watches \(alarm.namespace) \(alarm.metric), not a Lambda function: l tails functions' logs", role: .muted)
                 return nil
             }
-            return startTail("\(alarm.environment) \(Self.group(of: function)) (alarm \(alarm.name))", [LogTail.Source(environment: alarm.environment, group: Self.group(of: function))])
+            let source = LogTail.Source.lambda(function, environment: alarm.environment)
+            return startTail("\(alarm.environment) \(source.group) (alarm \(alarm.name))", [source])
         case .stacks:
             guard let key = selectedKey(.stacks), let stack = snapshot.stacks.first(where: { $0.key == key }), !stack.isStackSet else {
                 view.message = .init("select a stack (not a StackSet) to tail its functions' logs", role: .muted)

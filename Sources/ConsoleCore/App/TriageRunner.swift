@@ -114,7 +114,7 @@ final class TriageRunner: @unchecked Sendable {
                 let functions = try await CloudFormationClient(source).resources(of: stack.name).filter { $0.type == "AWS::Lambda::Function" }
                 guard !functions.isEmpty else { return [.message("\(stack.name) holds no Lambda function", .muted)] }
                 return [.logSources(title: "\(stack.environment) \(stack.name) (\(functions.count) functions)",
-                                    functions.map { LogTail.Source(environment: stack.environment, group: "/aws/lambda/\($0.physicalId)") })]
+                                    functions.map { LogTail.Source.lambda($0.physicalId, environment: stack.environment) })]
             } catch {
                 return [.message("\(stack.name): \(error)", .critical)]
             }

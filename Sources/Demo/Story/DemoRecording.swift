@@ -52,17 +52,17 @@ public enum DemoRecording {
             // tail in the demo reads (a function's, a stack's functions'), over the whole recording.
             let reader = LogReader(sources: [env: source])
             let origin = story.start.addingTimeInterval(-LogTail.backfill)
-            var groupSets = last.lambdas.filter { $0.environment == env }.map { ["/aws/lambda/\($0.function)"] }
+            var groupSets = last.lambdas.filter { $0.environment == env }.map { [LogTail.Source.lambda($0.function, environment: env)] }
             for stack in last.stacks where stack.environment == env && !stack.isStackSet {
                 let functions = (try? await CloudFormationClient(source).resources(of: stack.name)) ?? []
-                let groups = functions.filter { $0.type == "AWS::Lambda::Function" }.map { "/aws/lambda/\($0.physicalId)" }
+                let groups = functions.filter { $0.type == "AWS::Lambda::Function" }.map { LogTail.Source.lambda($0.physicalId, environment: env) }
                 if !groups.isEmpty { groupSets.append(groups) }
             }
-            for group in Set(groupSets.flatMap { $0 }).sorted() {
-                _ = await reader.read(LogRead(LogTail(sources: [LogTail.Source(environment: env, group: group)]), now: origin.addingTimeInterval(LogTail.backfill), end: nil))
+            for source in Set(groupSets.flatMap { $0 }).sorted(by: { $0.group < $1.group }) {
+                _ = await reader.read(LogRead(LogTail(sources: [source]), now: origin.addingTimeInterval(LogTail.backfill), end: nil))
             }
-            for groups in groupSets {
-                _ = await reader.topErrors(groups.map { LogTail.Source(environment: env, group: $0) }, start: origin, end: end)
+            for sources in groupSets {
+                _ = await reader.topErrors(sources, start: origin, end: end)
             }
         }
     }

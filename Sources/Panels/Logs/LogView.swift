@@ -63,15 +63,13 @@ public struct LogView: Sendable {
 
     /// One event's lines.
     private func lines(of event: LogEvent, multiGroup: Bool) -> [[Span]] {
-        [event].flatMap { event -> [[Span]] in
-            let role = Self.role(event.kind)
-            let clock = Format.clock(Date(timeIntervalSince1970: event.time))
-            let environment = Span(text: event.environment.padding(toLength: 8, withPad: " ", startingAt: 0), role: environments[event.environment]?.color.map(StyleRole.environment) ?? .accent)
-            let group = multiGroup ? [Span(text: String(event.group.split(separator: "/").last ?? "") + " ", role: .muted)] : []
-            let text = event.readable
-            let head = [Span(text: clock + " ", role: .muted), environment] + group + [Span(text: text.first ?? "", role: role)]
-            return [head] + text.dropFirst().map { [Span(text: String(repeating: " ", count: 18) + $0, role: role == .text ? .muted : role)] }
-        }
+        let role = Self.role(event.kind)
+        let clock = Format.clock(Date(timeIntervalSince1970: event.time))
+        let environment = Span(text: event.environment.padding(toLength: 8, withPad: " ", startingAt: 0), role: environments[event.environment]?.color.map(StyleRole.environment) ?? .accent)
+        let group = multiGroup ? [Span(text: String(event.group.split(separator: "/").last ?? "") + " ", role: .muted)] : []
+        let text = event.readable
+        let head = [Span(text: clock + " ", role: .muted), environment] + group + [Span(text: text.first ?? "", role: role)]
+        return [head] + text.dropFirst().map { [Span(text: String(repeating: " ", count: 18) + $0, role: role == .text ? .muted : role)] }
     }
 
     /// The role of a line of each kind.

@@ -7,8 +7,13 @@ import Telemetry
 public struct ReplayLoad: Sendable {
     /// The timeline so far: the first cycle's frame, the environments, no detail exchanges yet.
     public let first: Fixture
-    private let raw: Data
-    private let maxBytes: Int
+    private let rest: Rest
+
+    /// What is left to read: the file's bytes, or the recording already decoded (checked before the terminal was taken).
+    private enum Rest: Sendable {
+        case raw(Data, maxBytes: Int)
+        case decoded(Recording)
+    }
 
     /// How much of the inflated recording is read for its first cycle.
     static let prefixBytes = 1 << 20
@@ -27,20 +32,35 @@ public struct ReplayLoad: Sendable {
         let firstLines = lines.prefix(end).joined(separator: [0x0A]) + [0x0A]
         let recording = try RecordingCodec.decode(Data(firstLines), maxBytes: maxBytes)
         guard !recording.cycles.isEmpty else { throw RecordingError(line: 0, cause: "the recording has no poll cycles") }
+        return ReplayLoad(first: await firstFrame(recording), rest: .raw(raw, maxBytes: maxBytes))
+    }
+
+    /// The same for a recording already decoded whole: its first cycle now, the rest replayed without decoding again.
+    public static func start(decoded recording: Recording) async -> ReplayLoad {
+        ReplayLoad(first: await firstFrame(recording), rest: .decoded(recording))
+    }
+
+    /// The timeline of `recording`'s first cycle alone.
+    private static func firstFrame(_ recording: Recording) async -> Fixture {
         var first = await RecordingReplay.fixture(from: Recording(header: recording.header, cycles: Array(recording.cycles.prefix(1))))
         first.details = []
-        return ReplayLoad(first: first, raw: raw, maxBytes: maxBytes)
+        return first
     }
 
     /// Decodes the whole recording and replays it, handing on every frame after the first in batches, then the
     /// detail exchanges; a recording damaged past its first cycle ends with the error, the frames so far kept.
     public func rest(batch size: Int = 8, _ deliver: @Sendable (ReplayBatch) -> Void) async {
         let recording: Recording
-        do {
-            recording = try RecordingCodec.decode(raw, maxBytes: maxBytes)
-        } catch {
-            deliver(ReplayBatch(frames: [], details: [], done: true, failure: "\(error)"))
-            return
+        switch rest {
+        case .decoded(let decoded):
+            recording = decoded
+        case .raw(let raw, let maxBytes):
+            do {
+                recording = try RecordingCodec.decode(raw, maxBytes: maxBytes)
+            } catch {
+                deliver(ReplayBatch(frames: [], details: [], done: true, failure: "\(error)"))
+                return
+            }
         }
         var pending: [Fixture.Frame] = []
         await RecordingReplay.frames(from: recording) { index, frame in

@@ -35,6 +35,19 @@ extension LogsClient {
         return id
     }
 
+    /// Runs a Logs Insights query: StartQuery, then GetQueryResults every `pause` seconds until it ends or `timeout`
+    /// seconds pass; the last answer.
+    public func runQuery(groups: [String], start: Date, end: Date, query: String, limit: Int = 20, timeout: Double = 30, pause: Double = 1) async throws -> InsightsResult {
+        let id = try await startQuery(groups: groups, start: start, end: end, query: query, limit: limit)
+        let deadline = Date().addingTimeInterval(timeout)
+        var result = try await queryResults(id)
+        while !result.isDone, Date() < deadline {
+            try await Task.sleep(nanoseconds: UInt64(pause * 1e9))
+            result = try await queryResults(id)
+        }
+        return result
+    }
+
     /// GetQueryResults: the query's status, its rows (field to value) and the bytes it scanned so far.
     public func queryResults(_ id: String) async throws -> InsightsResult {
         let call = APICall(.logs, "GetQueryResults", .json(["queryId": .string(id)]))

@@ -38,7 +38,7 @@ public struct DetailFetcher: Sendable {
             detail.metricsRequested = queries.count
             do {
                 let result = try await CloudWatchClient(counted).metricData(queries, start: Date(timeIntervalSince1970: readFrom), end: end)
-                detail.charts = plans.map { plan in chart(plan, result, range: (detail.start, detail.end), alarm: alarm) }
+                detail.charts = plans.map { plan in chart(plan, result, in: detail, alarm: alarm) }
             } catch {
                 detail.failures.append("\(error)")
                 detail.charts = plans.map { plan in
@@ -50,11 +50,10 @@ public struct DetailFetcher: Sendable {
         }
         if resource.kind == .port {
             await FlowPortChart(source: counted).fetch(resource.name, range: range, start: readFrom, end: end, detail: &detail)
-            detail.charts = detail.charts.map { chart in
-                var chart = chart
-                let last = completePeriodsOnly ? detail.end - Double(range.period) : detail.end
-                chart.lines = chart.lines.map { ResourceDetail.ChartLine(label: $0.label, series: MetricSeries(points: $0.series.points.filter { $0.time >= detail.start && $0.time <= last })) }
-                return chart
+            for chart in detail.charts.indices {
+                for line in detail.charts[chart].lines.indices {
+                    detail.charts[chart].lines[line].series.points = shown(detail.charts[chart].lines[line].series.points, detail, period: range.period)
+                }
             }
         }
         if resource.kind == .alarm {
@@ -77,13 +76,18 @@ public struct DetailFetcher: Sendable {
         return detail
     }
 
+    /// The points of `detail`'s range, without a period still under way at its end when only complete ones are shown
+    /// (a replay's recorded range reaches past the replay position).
+    private func shown(_ points: [(time: Double, value: Double)], _ detail: ResourceDetail, period: Int) -> [(time: Double, value: Double)] {
+        let last = completePeriodsOnly ? detail.end - Double(period) : detail.end
+        return points.filter { $0.time >= detail.start && $0.time <= last }
+    }
+
     /// One chart from the fetched series, scaled, with the threshold of the alarm on its metric.
-    /// Points outside the range are left out (a replay's recorded range reaches past the replay position).
-    private func chart(_ plan: ChartPlan, _ result: MetricResult, range: (start: Double, end: Double), alarm: AlarmDefinition?) -> ResourceDetail.Chart {
-        let last = completePeriodsOnly ? range.end - Double(plan.lines.first?.query.period ?? 0) : range.end
+    private func chart(_ plan: ChartPlan, _ result: MetricResult, in detail: ResourceDetail, alarm: AlarmDefinition?) -> ResourceDetail.Chart {
         let lines = plan.lines.map { line in
             var series = result.series[line.query.id] ?? MetricSeries()
-            series.points = series.points.filter { $0.time >= range.start && $0.time <= last }.map { ($0.time, $0.value * line.scale) }
+            series.points = shown(series.points, detail, period: line.query.period).map { ($0.time, $0.value * line.scale) }
             return ResourceDetail.ChartLine(label: line.label, series: series)
         }
         let threshold = alarm?.threshold ?? alarms.first { $0.metric == plan.metric && $0.threshold != nil }?.threshold
@@ -161,7 +165,7 @@ public struct DetailFetcher: Sendable {
             return [
                 .init("State", "\(definition.state ?? "unknown"): \(definition.stateReason ?? "")"),
                 .init("Metric", "\(definition.namespace) \(definition.metric) \(definition.dimensions.map { "\($0.name)=\($0.value)" }.joined(separator: " "))"),
-                .init("Condition", "\(definition.statistic) over \(definition.period.map { "\($0) s" } ?? "?") \(comparison)\(definition.threshold.map(\.plain) ?? "?")"),
+                .init("Condition", "\(definition.statistic) over \(definition.period.map { "\($0) s" } ?? "?") \(comparison)\(definition.threshold.map { JSONValue.number($0).text } ?? "?")"),
                 .init("Evaluation", "\(definition.datapointsToAlarm ?? definition.evaluationPeriods ?? 1) of \(definition.evaluationPeriods ?? 1) periods; missing data \(definition.treatMissingData ?? "missing")"),
                 .init("Actions", definition.alarmActions.isEmpty ? "none" : definition.alarmActions.joined(separator: ", ")),
                 .init("Actions enabled", definition.actionsEnabled.map { $0 ? "yes" : "no (muted)" } ?? "unknown"),
@@ -179,7 +183,3 @@ extension String {
     public var compacted: String { split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ") }
 }
 
-extension Double {
-    /// "5", "0.25": whole numbers without a decimal point.
-    var plain: String { self == rounded() && abs(self) < 1e15 ? String(Int(self)) : String(self) }
-}

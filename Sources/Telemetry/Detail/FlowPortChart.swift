@@ -26,14 +26,8 @@ struct FlowPortChart {
             let logs = try await EC2Client(source).flowLogs()
             detail.settings.append(.init("Flow logs", logs.isEmpty ? "no flow log delivers to CloudWatch Logs in this account" : logs.map { "\($0.id) on \($0.resourceId) → \($0.logGroup)" }.joined(separator: ", ")))
             guard !logs.isEmpty, let query = Self.query(port, period: range.period) else { return }
-            let client = LogsClient(source)
-            let id = try await client.startQuery(groups: Array(Set(logs.map(\.logGroup))).sorted(), start: Date(timeIntervalSince1970: start), end: end, query: query, limit: 10_000)
-            var result = try await client.queryResults(id)
-            let deadline = Date().addingTimeInterval(timeout)
-            while !result.isDone, Date() < deadline {
-                try await Task.sleep(nanoseconds: UInt64(pause * 1e9))
-                result = try await client.queryResults(id)
-            }
+            let result = try await LogsClient(source).runQuery(groups: Array(Set(logs.map(\.logGroup))).sorted(), start: Date(timeIntervalSince1970: start), end: end,
+                                                               query: query, limit: 10_000, timeout: timeout, pause: pause)
             detail.settings.append(.init("Logs Insights", "\(Int(result.bytesScanned)) bytes scanned (\(InsightsResult.cost(ofScanning: result.bytesScanned)))"))
             var chart = ResourceDetail.Chart(title: "Flows to \(port)", unit: "/\(range.periodLabel)", lines: ["ACCEPT", "REJECT"].map { action in
                 ResourceDetail.ChartLine(label: action.lowercased(), series: MetricSeries(points: result.rows.compactMap { row in

@@ -61,18 +61,11 @@ public struct LogReader: Sendable {
                 report.failures.append("\(environment) has no working credentials")
                 continue
             }
-            let logs = LogsClient(exchange)
+            let counted = CallTally(exchange)
+            defer { report.calls += counted.count }
             do {
-                let id = try await logs.startQuery(groups: groups.map(\.group), start: start, end: end, query: Self.topErrorsQuery)
-                report.calls += 1
-                let deadline = Date().addingTimeInterval(timeout)
-                var result = try await logs.queryResults(id)
-                report.calls += 1
-                while !result.isDone, Date() < deadline {
-                    try await Task.sleep(nanoseconds: UInt64(pause * 1e9))
-                    result = try await logs.queryResults(id)
-                    report.calls += 1
-                }
+                let result = try await LogsClient(counted).runQuery(groups: groups.map(\.group), start: start, end: end, query: Self.topErrorsQuery,
+                                                                    timeout: timeout, pause: pause)
                 report.bytesScanned += result.bytesScanned
                 guard result.status == "Complete" else {
                     report.failures.append("\(environment) Logs Insights query \(result.status.lowercased())")

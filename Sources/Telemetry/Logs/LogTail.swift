@@ -13,6 +13,11 @@ public struct LogTail: Equatable, Sendable {
             self.environment = environment
             self.group = group
         }
+
+        /// The log group Lambda writes `function`'s logs to.
+        public static func lambda(_ function: String, environment: String) -> Source {
+            Source(environment: environment, group: "/aws/lambda/\(function)")
+        }
     }
 
     public var sources: [Source]

@@ -45,22 +45,18 @@ struct ReplayCommand: ParsableCommand {
 
     /// Replays the checked recording's first cycle; the rest is replayed while the console runs.
     private func start() throws -> ConsoleSession.Source {
-        let (data, _) = try checked()
-        do {
-            return .loading(try Blocking.wait { try await ReplayLoad.start(data, maxBytes: maxSize << 20) })
-        } catch let error as RecordingError {
-            throw ConsoleFailure("\(file): \(error)")
-        }
+        let recording = try checked()
+        return .loading(try Blocking.wait { await ReplayLoad.start(decoded: recording) })
     }
 
     /// Reads the recording and replays it into a timeline.
     private func load() throws -> Fixture {
-        let (_, recording) = try checked()
+        let recording = try checked()
         return try Blocking.wait { await RecordingReplay.fixture(from: recording) }
     }
 
-    /// The recording's bytes and the whole of it decoded, so a damaged one is refused before the terminal is taken.
-    private func checked() throws -> (Data, Recording) {
+    /// The whole recording decoded, so a damaged one is refused before the terminal is taken.
+    private func checked() throws -> Recording {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: file))
@@ -70,7 +66,7 @@ struct ReplayCommand: ParsableCommand {
         do {
             let recording = try RecordingCodec.decode(data, maxBytes: maxSize << 20)
             guard !recording.cycles.isEmpty else { throw ConsoleFailure("\(file): the recording has no poll cycles") }
-            return (data, recording)
+            return recording
         } catch let error as RecordingError {
             throw ConsoleFailure("\(file): \(error)")
         }
