@@ -23,7 +23,7 @@ import Testing
         press(&s, .tab)
         #expect(s.view.focus == .replication)
         press(&s, .backTab, .backTab)
-        #expect(s.view.focus == .alarms)
+        #expect(s.view.focus == .parity)
         press(&s, .char("4"))
         #expect(s.view.focus == .dynamodb)
     }

@@ -55,14 +55,22 @@ struct TmuxSession {
         try waitFor { $0.contains("[exit 0]") }
     }
 
-    /// Waits up to `timeout` seconds for the screen to satisfy `condition`; returns the last screen seen.
+    /// Waits up to `timeout` seconds for the screen to satisfy `condition` on two captures 100 ms apart; returns the second.
+    ///
+    /// One capture can land while a frame is half written (its title new, its body old); the second sees the frame whole.
     @discardableResult
     func waitFor(_ timeout: Double = 10, _ condition: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
+        var held = false
         while Date() < deadline {
             last = try screen()
-            if condition(last) { return last }
+            if condition(last) {
+                if held { return last }
+                held = true
+            } else {
+                held = false
+            }
             Thread.sleep(forTimeInterval: 0.1)
         }
         throw TmuxError(description: "timed out; screen was:\n\(last)")

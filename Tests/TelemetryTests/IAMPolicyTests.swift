@@ -8,9 +8,10 @@ import Testing
 
     /// IAM's service prefix for each `AWSService` name the sources use.
     static let prefixes = ["cloudFormation": "cloudformation", "cloudWatch": "cloudwatch", "config": "config", "dynamoDB": "dynamodb", "lambda": "lambda",
-                           "logs": "logs", "organizations": "organizations", "sts": "sts", "tagging": "tag", "s3": "s3", "ec2": "ec2"]
+                           "logs": "logs", "organizations": "organizations", "sts": "sts", "tagging": "tag", "s3": "s3", "ec2": "ec2", "ssm": "ssm", "kms": "kms"]
     /// Operations whose IAM action has another name.
-    static let renamed = ["s3:GetBucketReplication": "s3:GetReplicationConfiguration"]
+    static let renamed = ["s3:GetBucketReplication": "s3:GetReplicationConfiguration", "s3:GetBucketEncryption": "s3:GetEncryptionConfiguration",
+                          "s3:GetBucketLifecycleConfiguration": "s3:GetLifecycleConfiguration", "s3:GetPublicAccessBlock": "s3:GetBucketPublicAccessBlock"]
 
     func actions(_ file: String) throws -> Set<String> {
         let policy = try JSONSerialization.jsonObject(with: Data(contentsOf: Self.repository.appendingPathComponent("docs/\(file)"))) as! [String: Any]
@@ -24,6 +25,7 @@ import Testing
         let files = FileManager.default.enumerator(atPath: Self.repository.appendingPathComponent("Sources").path)!.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }
         let call = try NSRegularExpression(pattern: #"APICall\(\.(\w+), "(\w+)""#)
         let page = try NSRegularExpression(pattern: #"pages\("(\w+)""#)
+        let document = try NSRegularExpression(pattern: #"document\(\w+, "\w+", "(\w+)""#)
         let ternary = try NSRegularExpression(pattern: #"APICall\(\.(\w+), \w+ \? "(\w+)" : "(\w+)""#)
         for file in files where !file.hasPrefix("Demo/") {
             let text = try String(contentsOf: Self.repository.appendingPathComponent("Sources/\(file)"), encoding: .utf8)
@@ -32,6 +34,7 @@ import Testing
             for match in call.matches(in: text, range: range) { found.insert("\(Self.prefixes[group(match, 1)] ?? group(match, 1)):\(group(match, 2))") }
             let paged = file.contains("EC2Client") ? "ec2" : "cloudformation"
             for match in page.matches(in: text, range: range) { found.insert("\(paged):\(group(match, 1))") }
+            for match in document.matches(in: text, range: range) { found.insert("s3:\(group(match, 1))") }
             for match in ternary.matches(in: text, range: range) {
                 for n in [2, 3] { found.insert("\(Self.prefixes[group(match, 1)] ?? group(match, 1)):\(group(match, n))") }
             }

@@ -30,7 +30,8 @@ import Testing
                                 "DescribeAlarms": [Self.alarms("dev-a"), Self.alarms("dev-a")], "DescribeVpcPeeringConnections": [Self.peerings, Self.peerings]])
         let prod = CannedSource(["GetCallerIdentity": [Self.identity("398126457039")], "DescribeStacks": [Self.stacks, Self.stacks], "ListStackSets": [Self.stackSets, Self.stackSets],
                                  "DescribeAlarms": [Self.alarms("prod-a"), Self.throttled], "DescribeVpcPeeringConnections": [Self.peerings, Self.peerings]])
-        let poller = Poller(environments: [environment("dev", "104729364815"), environment("prod", "398126457039")], sources: ["dev": dev, "prod": prod], interval: 60, historyMinutes: 30)
+        let poller = Poller(environments: [environment("dev", "104729364815"), environment("prod", "398126457039")], sources: ["dev": dev, "prod": prod], interval: 60, historyMinutes: 30,
+                            parity: .off)
         let start = Date(timeIntervalSince1970: 1_795_000_000)
         let first = await poller.poll(now: start)
         #expect(first.accounts.map(\.health) == [.ok, .ok])
@@ -47,8 +48,9 @@ import Testing
         #expect(second.accounts[1].failedSections == [.alarms])
         #expect(second.accounts[1].healthSummary == "prod 1 of 3 sections failing: alarms (ThrottlingException (HTTP 400) on monitoring:DescribeAlarms)",
                 "record's progress line names what fails; metrics and compliance watch nothing here")
-        #expect(second.accounts[0].sections.mapValues(\.phase) == [.discovery: .notConfigured, .stacks: .fresh, .alarms: .fresh, .network: .fresh, .metrics: .notConfigured, .compliance: .notConfigured],
-                "nothing is watched for metrics and compliance (no functions, rules = []), and discovery is off")
+        #expect(second.accounts[0].sections.mapValues(\.phase) == [.discovery: .notConfigured, .stacks: .fresh, .alarms: .fresh, .network: .fresh, .metrics: .notConfigured, .compliance: .notConfigured,
+                                                                .settings: .notConfigured],
+                "nothing is watched for metrics and compliance (no functions, rules = []), discovery is off, and so is the settings section")
         #expect(second.accounts[1].error == "alarms: monitoring DescribeAlarms: ThrottlingException: Rate exceeded (HTTP 400)")
         #expect(second.accounts[1].lastSuccess == start.addingTimeInterval(60), "prod's other sections answered")
         #expect(second.alarms.map(\.name) == ["dev-a", "prod-a"], "prod keeps its last alarms")
@@ -142,7 +144,7 @@ import Testing
         var devConfig = PollerTests().environment("dev", "104729364815")
         devConfig.watch.rules = nil
         let poller = Poller(environments: [devConfig, PollerTests().environment("prod", "398126457039")], sources: ["dev": dev, "prod": prod],
-                            interval: 60, historyMinutes: 30, aggregator: AggregatorConfig(name: "org", environment: "prod"))
+                            interval: 60, historyMinutes: 30, aggregator: AggregatorConfig(name: "org", environment: "prod"), parity: .off)
         let snapshot = await poller.poll(now: Date(timeIntervalSince1970: 1_795_000_000))
         #expect(snapshot.accounts.map(\.health) == [.ok, .ok])
         #expect(snapshot.findings.map { "\($0.environment) \($0.resourceId)" } == ["prod opsdeck-prod-archive", "dev opsdeck-dev-scratch"])
@@ -175,7 +177,7 @@ import Testing
         ]
         let prod = CannedSource(common.merging(["GetCallerIdentity": [PollerTests.identity("398126457039")], "GetMetricData": [.success(Data(metrics.utf8))]]) { $1 })
         let dev = CannedSource(common.merging(["GetCallerIdentity": [PollerTests.identity("104729364815")]]) { $1 })
-        let poller = Poller(environments: [devConfig, prodConfig], sources: ["dev": dev, "prod": prod], interval: 60, historyMinutes: 30, monitoring: "prod")
+        let poller = Poller(environments: [devConfig, prodConfig], sources: ["dev": dev, "prod": prod], interval: 60, historyMinutes: 30, monitoring: "prod", parity: .off)
         let snapshot = await poller.poll(now: Date(timeIntervalSince1970: 1_795_000_000))
         #expect(snapshot.accounts.map(\.health) == [.ok, .ok])
         #expect(snapshot.lambdas.map { "\($0.environment) \($0.function) \(Int($0.invocations ?? -1))" } == ["dev dev-csv 12", "prod prod-csv 3400"])

@@ -38,5 +38,7 @@ public struct AWSService: Sendable, Hashable, CustomStringConvertible {
     public static let ssoPortal = AWSService(endpointPrefix: "portal.sso", signingName: "awsssoportal", environmentKey: "SSO", wire: .restJSON)
     public static let ssoOIDC = AWSService(endpointPrefix: "oidc", signingName: "sso-oauth", environmentKey: "SSO_OIDC", wire: .restJSON)
 
+    public static let ssm = AWSService(endpointPrefix: "ssm", signingName: "ssm", environmentKey: "SSM", wire: .json(version: "1.1", targetPrefix: "AmazonSSM"))
+    public static let kms = AWSService(endpointPrefix: "kms", signingName: "kms", environmentKey: "KMS", wire: .json(version: "1.1", targetPrefix: "TrentService"))
     public static let organizations = AWSService(endpointPrefix: "organizations", signingName: "organizations", environmentKey: "ORGANIZATIONS", wire: .json(version: "1.1", targetPrefix: "AWSOrganizationsV20161128"))
 }

@@ -4,7 +4,12 @@ import CCrypto
 /// SHA-256, SHA-1 and HMAC-SHA256 over the system's libcrypto (OpenSSL 3, already linked by libcurl). Hand-written
 /// rather than swift-crypto because swift-crypto compiles its own BoringSSL, which took most of a cold build; these
 /// three one-shot calls are all opsdeck needs (SigV4 and the SSO cache's file names), and both AWS SigV4 suites check them.
-enum Digest {
+public enum Digest {
+    /// The first `length` hex digits of the SHA-256 of `text`: a short fingerprint that tells values apart without showing them.
+    public static func fingerprint(_ text: String, length: Int = 12) -> String {
+        String(sha256(Data(text.utf8)).map { String(format: "%02x", $0) }.joined().prefix(length))
+    }
+
     /// SHA-256 of `data`.
     static func sha256(_ data: Data) -> [UInt8] { digest("sha256", data, length: 32) }
 

@@ -178,6 +178,7 @@ struct AppState: Sendable {
         case .reverseSort: reverseSort()
         case .openConsole: return openConsole()
         case .logs: return openLogs()
+        case .toggleView: toggleView()
         case .topErrors: view.message = .init("i runs Logs Insights' top errors inside a log tail: press l first", role: .muted)
         case .refresh:
             guard requireLive("refreshing") else { return nil }
@@ -185,6 +186,16 @@ struct AppState: Sendable {
             return .triage([.refresh])
         }
         return nil
+    }
+
+    /// `p`: the focused panel's other view (Parity and Posture), or a note that it has none.
+    private mutating func toggleView() {
+        guard cache.content(view.focus, snapshot, version: view.dataVersion).alternate != nil else {
+            view.message = .init("p switches Parity (\(PanelID.parity.rawValue)) to its Posture view; \(view.focus.title) has one view", role: .muted)
+            return
+        }
+        view.alternates.formSymmetricDifference([view.focus])
+        view.selection[view.focus] = 0
     }
 
     mutating func open(_ overlay: DashboardView.Overlay) {

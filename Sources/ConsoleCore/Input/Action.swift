@@ -28,4 +28,5 @@ enum Action: String, CaseIterable, Sendable {
     case reverseSort = "reverse-sort"
     case logs
     case topErrors = "top-errors"
+    case toggleView = "toggle-view"
 }

@@ -100,6 +100,7 @@ struct KeyBindings: Sendable {
         KeyBinding(keys: [.char("O")], action: .openConsole, help: "the selected row's AWS console page (opened where a desktop is)"),
         KeyBinding(keys: [.char("l")], action: .logs, help: "tail the logs of the selected function (an alarm's function; a stack's functions; every function a filter shows)"),
         KeyBinding(keys: [.char("i")], action: .topErrors, help: "logs: top errors of the last hour (Logs Insights; 1-5 choose 1h to 7d first)"),
+        KeyBinding(keys: [.char("p")], action: .toggleView, help: "parity: switch between the Parity view (what differs between environments) and the Posture view (the platform's rules)"),
         KeyBinding(keys: [.char("r"), .ctrl("r")], action: .refresh, help: "poll every environment now and discover their resources again"),
         KeyBinding(keys: [.char("L")], action: .signIn, help: "sign in to IAM Identity Center for a signed-out environment (the selected row's, else the first)"),
         KeyBinding(keys: [.char("?"), .function(1)], action: .help, help: "this help", hint: "help"),

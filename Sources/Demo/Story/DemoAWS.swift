@@ -121,6 +121,34 @@ final class DemoAWS: ExchangeSource, @unchecked Sendable {
             let functions = query.groups.map { String($0.dropFirst("/aws/lambda/".count)) }
             let report = story.topErrors(functions, environment: env, from: Int(query.start - origin), to: min(t, Int(query.end - origin)))
             body = DemoResponses.queryResults(report.counts, bytes: report.bytes)
+        case (.s3, let operation):
+            let name = call.pathComponent(1) ?? ""
+            guard let bucket = story.buckets(environment: env).first(where: { $0.name == name }) else {
+                throw AWSError(service: "s3", operation: operation, status: 404, code: "NoSuchBucket", message: "The specified bucket does not exist")
+            }
+            switch operation {
+            case "GetBucketVersioning": body = DemoResponses.bucketVersioning()
+            case "GetBucketEncryption": body = DemoResponses.bucketEncryption(bucket)
+            case "GetBucketLifecycleConfiguration": body = DemoResponses.bucketLifecycle(bucket)
+            case "GetPublicAccessBlock": body = DemoResponses.publicAccessBlock()
+            case "GetBucketPolicy": body = DemoResponses.bucketPolicy(bucket)
+            default: throw AWSError(service: "s3", operation: operation, status: 404, code: "ReplicationConfigurationNotFoundError", message: "The replication configuration was not found")
+            }
+        case (.ssm, "GetParametersByPath"):
+            let path = call.jsonString("Path") ?? "/"
+            body = DemoResponses.parametersByPath(story.parameters(environment: env).filter { $0.name.hasPrefix(path) }, modified: story.date(-12 * 86_400))
+        case (.logs, "DescribeLogGroups"):
+            let prefix = call.jsonString("logGroupNamePrefix") ?? ""
+            let groups = story.functions().filter { $0.environment == env }.map { (name: "/aws/lambda/\($0.name)", retention: story.logRetention(environment: env)) }
+            body = DemoResponses.logGroups(groups.filter { $0.name.hasPrefix(prefix) })
+        case (.kms, "GetKeyRotationStatus"):
+            let key = call.jsonString("KeyId") ?? ""
+            body = DemoResponses.keyRotation(key, enabled: story.keyRotates(key))
+        case (.ec2, "DescribeSecurityGroups"):
+            body = DemoResponses.securityGroups(id: DemoStory.securityGroupId(env), name: "peering-\(env)", account: environment.accountId, ingress: story.securityGroupIngress(environment: env))
+        case (.cloudFormation, "GetTemplate"):
+            let stack = try stack(call.parameter("StackName") ?? "", snapshot.stacks.filter { $0.environment == env && !$0.isStackSet }, call)
+            body = DemoResponses.template(story.template(stack.name, environment: env))
         case (.cloudFormation, "ListStackResources"):
             body = DemoResponses.stackResources(call.parameter("StackName") ?? "", functions: story.functions().filter { $0.environment == env }.map(\.name))
         default:

@@ -12,6 +12,15 @@ enum DemoPlatform {
         "dev": EnvironmentLook(color: .green), "staging": EnvironmentLook(color: .yellow), "prod": EnvironmentLook(color: .red, banner: "PRODUCTION"),
     ]
 
+    /// How the demo compares its environments: PITR in prod only, and staging's CSV capacity allowed to differ.
+    static var parity: ParityConfig {
+        var config = ParityConfig.platformDefaults
+        config.expected.append(ExpectedDifference(setting: "Provisioned", resources: "orders"))
+        config.expected.append(ExpectedDifference(setting: "KMS key", values: ["prod": "customer key (this account)", "*": "none (AWS managed key)"]))
+        config.posture.customerKeyEnvironments = ["prod"]
+        return config
+    }
+
     /// One account of the platform.
     struct Account {
         let environment: String

@@ -21,6 +21,8 @@ public enum DemoRecording {
             watch.tableReplicas = first.replication.filter { $0.kind == .dynamodb && $0.source.hasPrefix(account.environment + " ") }.map {
                 WatchList.TableReplica(table: $0.resource, receivingRegion: $0.destination, thresholdSeconds: $0.thresholdSeconds)
             }
+            watch.buckets = story.buckets(environment: account.environment).map(\.name)
+            watch.securityGroups = [DemoStory.securityGroupId(account.environment)]
             var environment = EnvironmentConfig(name: account.environment, accountId: account.accountId, region: account.region, watch: watch)
             environment.look = DemoPlatform.looks[account.environment] ?? EnvironmentLook()
             return environment
@@ -75,12 +77,13 @@ public enum DemoRecording {
         let historyMinutes = story.historyMinutes
         var header = Recording.Header(title: title, start: story.start, historyMinutes: historyMinutes, environments: environments)
         header.windowMinutes = DemoStory.windowMinutes
+        header.parity = DemoPlatform.parity
         let recorder = try Recorder(url: url, header: header, gzip: gzip, now: { clock.date })
         let accounts = environments.map { DemoAWS(story: story, environment: $0) }
         var sources: [String: any ExchangeSource] = [:]
         for (environment, account) in zip(environments, accounts) { sources[environment.name] = RecordingSource(account, environment: environment, recorder: recorder) }
         let poller = Poller(environments: environments, sources: sources, interval: Double(story.step), historyMinutes: historyMinutes,
-                            windowMinutes: DemoStory.windowMinutes)
+                            windowMinutes: DemoStory.windowMinutes, parity: DemoPlatform.parity)
         for t in stride(from: 0, through: story.duration, by: story.step) {
             clock.date = story.date(t)
             for account in accounts { account.advance(to: t) }

@@ -6,14 +6,19 @@ import Telemetry
 /// and one alarm's definition and history, in each service's wire format.
 extension DemoResponses {
     static func functionConfiguration(_ name: String, _ settings: DemoStory.FunctionSettings, environment: EnvironmentConfig, modified: Date) -> String {
-        json([
+        var configuration: JSONValue = [
             "FunctionName": .string(name), "FunctionArn": .string("arn:aws:lambda:\(environment.region):\(environment.accountId):function:\(name)"),
             "Runtime": .string(settings.runtime), "Architectures": ["arm64"], "MemorySize": .number(Double(settings.memoryMB)),
             "Timeout": .number(Double(settings.timeoutSeconds)), "Handler": .string(settings.handler), "CodeSize": .number(Double(4_812_000 + name.count * 1000)),
             "LastModified": .string(AWSDate.format(modified).replacingOccurrences(of: "Z", with: ".000+0000")), "State": "Active", "PackageType": "Zip",
             // Values are the story's own placeholders; recordings keep only the names.
             "Environment": ["Variables": .object(Dictionary(uniqueKeysWithValues: settings.variables.map { ($0, JSONValue.string("demo-\($0.lowercased())")) }))],
-        ])
+        ]
+        if case .object(var fields) = configuration, let key = settings.kmsKey {
+            fields["KMSKeyArn"] = .string(key)
+            configuration = .object(fields)
+        }
+        return json(configuration)
     }
 
     static func functionConcurrency(_ reserved: Int?) -> String {

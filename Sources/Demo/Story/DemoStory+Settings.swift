@@ -15,10 +15,19 @@ extension DemoStory {
         var reserved: Int?
         /// The queue or stream that invokes it, if one does (else a schedule or a direct call).
         var eventSource: String?
+        /// The customer key its environment variables are encrypted with: prod's functions only, as the platform requires.
+        var kmsKey: String?
     }
 
     /// The settings of `function` in `environment`; the CSV processors run on SQS, the rest on schedules.
     func functionSettings(_ function: String, environment: EnvironmentConfig) -> FunctionSettings {
+        var settings = baseSettings(function, environment: environment)
+        if environment.name == "prod", let account = DemoPlatform.all.first(where: { $0.environment == "prod" }) { settings.kmsKey = Self.keyArn(account, "lambda") }
+        return settings
+    }
+
+    /// The settings every environment's copy of `function` shares, and the differences the story has.
+    private func baseSettings(_ function: String, environment: EnvironmentConfig) -> FunctionSettings {
         let queue = "arn:aws:sqs:\(environment.region):\(environment.accountId):\(environment.name)-csv-ingest"
         switch function.dropFirst(environment.name.count + 1) {
         case "csv-processor":

@@ -19,7 +19,7 @@ public enum Dashboard {
         var focusedContent: PanelContent?
         func draw(_ id: PanelID, _ rect: Rect) {
             let states = PanelStates(sections: id.spec.sections, accounts: snapshot.accounts, now: view.now)
-            let built = cache.content(id, snapshot, version: view.dataVersion)
+            let built = view.viewing(id, cache.content(id, snapshot, version: view.dataVersion))
             let filtered = view.shown(id, built)
             let content = states.apply(to: filtered)
             let focused = id == view.focus
@@ -29,7 +29,7 @@ public enum Dashboard {
                 // The panel's own counts are of every row; a filtered panel says how many of them it shows.
                 trailer = (["/\(filter) · \(filtered.rowCount) of \(built.rowCount) rows"] + states.notices).joined(separator: " · ")
             }
-            let block = Block(title: "\(id.rawValue) \(id.title)", trailer: trailer, focused: focused)
+            let block = Block(title: "\(id.rawValue) \(built.title ?? id.title)", trailer: trailer, focused: focused)
             let inner = block.render(into: &buffer, area: rect)
             let selected = focused ? view.selectedRow(id, count: content.rowCount) : nil
             var table = TableView(sections: content.sections, selected: selected, stale: states.dimmed)

@@ -8,6 +8,8 @@ public struct DashboardView: Sendable {
     public var zoomed = false
     public var selection: [PanelID: Int] = [:]
     public var filters: [PanelID: String] = [:]
+    /// The panels showing their alternate view (`p`: Parity's Posture view).
+    public var alternates: Set<PanelID> = []
     /// Each panel's sort, when the user chose one (`s`, `S`).
     public var sorts: [PanelID: SortOrder] = [:]
     public var overlay: Overlay = .none
@@ -45,7 +47,13 @@ public struct DashboardView: Sendable {
 
     /// `content` of panel `id` as shown: filtered by its filter, then in its chosen order.
     public func shown(_ id: PanelID, _ content: PanelContent) -> PanelContent {
-        content.filtered(by: filters[id] ?? "").sorted(by: sorts[id])
+        viewing(id, content).filtered(by: filters[id] ?? "").sorted(by: sorts[id])
+    }
+
+    /// `content` of panel `id` in the view the user chose: its alternate when `p` switched to it.
+    public func viewing(_ id: PanelID, _ content: PanelContent) -> PanelContent {
+        guard alternates.contains(id), let alternate = content.alternate else { return content }
+        return PanelContent(sections: alternate.sections, summary: alternate.summary, title: alternate.title)
     }
 
     /// A box drawn over the panels.

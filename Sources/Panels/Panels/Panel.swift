@@ -5,10 +5,22 @@ import AWSCore
 public struct PanelContent: Sendable {
     public var sections: [TableSection]
     public var summary: String
+    /// The title of the view when it is not the panel's own (an alternate's).
+    public var title: String?
+    /// The panel's other view of the same data (Parity's Posture view), which the view key switches to.
+    public var alternate: Alternate?
 
-    public init(sections: [TableSection], summary: String) {
+    /// An alternate view's title, sections and summary.
+    public struct Alternate: Sendable {
+        public var title: String
+        public var sections: [TableSection]
+        public var summary: String
+    }
+
+    public init(sections: [TableSection], summary: String, title: String? = nil) {
         self.sections = sections
         self.summary = summary
+        self.title = title
     }
 
     /// The content with only rows holding every word of `filter` (case-insensitive substrings); all rows for an

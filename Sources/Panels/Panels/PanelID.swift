@@ -3,7 +3,7 @@ import Telemetry
 
 /// The panels, numbered as their focus keys (at most nine); each one's details are its `spec`.
 public enum PanelID: Int, CaseIterable, Sendable, Codable {
-    case stacks = 1, replication, lambda, dynamodb, flowLogs, compliance, alarms
+    case stacks = 1, replication, lambda, dynamodb, flowLogs, compliance, alarms, parity
 
     /// The title drawn on the panel's border.
     public var title: String { spec.title }

@@ -44,6 +44,8 @@ extension PanelID {
             PanelSpec(title: "Flow logs", command: "flowlogs", tab: "flows", aliases: ["flows", "vpc", "flow"], band: 2, width: 1, sections: [.network], prebuilt: true, panel: FlowLogsPanel())
         case .compliance:
             PanelSpec(title: "Compliance", command: "compliance", tab: "config", aliases: ["config", "findings"], band: 3, width: 1, sections: [.compliance], prebuilt: true, panel: CompliancePanel())
+        case .parity:
+            PanelSpec(title: "Parity", command: "parity", tab: "parity", aliases: ["posture", "diff", "drift-env"], band: 3, width: 1, sections: [.settings], prebuilt: true, panel: ParityPanel())
         case .alarms:
             PanelSpec(title: "Alarms", command: "alarms", tab: "alarms", aliases: ["alarm", "cw"], band: 0, width: 42, sections: [.alarms], prebuilt: false, panel: AlarmsPanel())
         }

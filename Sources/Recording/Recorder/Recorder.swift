@@ -106,7 +106,7 @@ public struct RecordingSource: ExchangeSource {
         } catch {
             outcome = .failure(error)
         }
-        recorder.record(Exchange(t: t, environment: environment, call: call, outcome: outcome))
+        recorder.record(Exchange(t: t, environment: environment, call: call, outcome: ParameterRedaction.scrub(outcome, of: call, environment: environment.name)))
         return try outcome.get()
     }
 

@@ -29,6 +29,8 @@ public struct Recording: Equatable, Sendable {
         public var aggregator: AggregatorConfig?
         /// The environment whose monitoring account read every account's metrics, if any.
         public var monitoring: String?
+        /// How the session compared environments (absent in recordings older than the Parity view: the defaults).
+        public var parity: ParityConfig?
 
         /// The window the replay reads Lambda numbers over.
         public var metricWindow: Int { windowMinutes ?? MetricWindow.defaultMinutes }

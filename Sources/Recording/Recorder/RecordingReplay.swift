@@ -19,7 +19,8 @@ public enum RecordingReplay {
         let environments = recording.header.environments.map(\.config)
         let sources = Dictionary(uniqueKeysWithValues: environments.map { ($0.name, ReplaySource()) })
         let poller = Poller(environments: environments, sources: sources, interval: 1, historyMinutes: recording.header.historyMinutes,
-                            windowMinutes: recording.header.metricWindow, aggregator: recording.header.aggregator, monitoring: recording.header.monitoring)
+                            windowMinutes: recording.header.metricWindow, aggregator: recording.header.aggregator, monitoring: recording.header.monitoring,
+                            parity: recording.header.parity ?? .platformDefaults)
         let first = recording.cycles.first?.t ?? 0
         for (index, cycle) in recording.cycles.enumerated() {
             for name in cycle.polled { sources[name]?.load(cycle.exchanges.filter { $0.env == name }) }

@@ -20,9 +20,15 @@ extension CloudFormationClient {
     public func detail(of stack: String) async throws -> StackDetail {
         let call = APICall(.cloudFormation, "DescribeStacks", .query([.init("StackName", stack)]))
         let root = try XMLTree.response(try await source.perform(call), for: call)
-        guard let member = root.child("DescribeStacksResult")?.members("Stacks").first, let status = member.string("StackStatus") else {
+        guard let member = root.child("DescribeStacksResult")?.members("Stacks").first, let detail = Self.detail(member) else {
             throw AWSError.malformed(call, "no stack in the answer")
         }
+        return detail
+    }
+
+    /// A DescribeStacks member as a detail; nil without a status.
+    static func detail(_ member: XMLTree) -> StackDetail? {
+        guard let status = member.string("StackStatus") else { return nil }
         func pairs(_ list: String, _ key: String, _ value: String) -> [(key: String, value: String)] {
             member.members(list).map { ($0.string(key) ?? "", $0.string(value) ?? "") }
         }

@@ -58,10 +58,16 @@ public struct CloudFormationClient: Sendable {
                 throw AWSError.malformed(call, "a stack has no StackName or StackStatus")
             }
             let updated = member.string("LastUpdatedTime") ?? member.string("CreationTime")
-            return StackSummary(
+            var stack = StackSummary(
                 environment: environment, name: name, status: status,
                 drift: StackSummary.DriftStatus(rawValue: member.at("DriftInformation", "StackDriftStatus")?.text ?? "") ?? .notChecked,
                 lastUpdated: updated.flatMap(AWSDate.parse) ?? .distantPast, statusReason: member.string("StackStatusReason"))
+            let pairs = { (list: String, key: String, value: String) in
+                member.members(list).map { StackSummary.Pair(key: $0.string(key) ?? "", value: $0.string(value) ?? "") }
+            }
+            stack.parameters = pairs("Parameters", "ParameterKey", "ParameterValue")
+            stack.outputs = pairs("Outputs", "OutputKey", "OutputValue")
+            return stack
         }
         return (stacks, result.string("NextToken").flatMap { $0.isEmpty ? nil : $0 })
     }

@@ -19,10 +19,15 @@ public struct DynamoDBClient: Sendable {
 extension DynamoDBClient {
     /// What DescribeTable, DescribeContinuousBackups and DescribeTimeToLive say of a table, as labelled settings.
     public func settings(of table: String) async throws -> [(label: String, value: String)] {
+        Self.tableSettings(try await description(of: table))
+    }
+
+    /// DescribeTable's TableDescription.
+    public func description(of table: String) async throws -> JSONValue {
         let call = APICall(.dynamoDB, "DescribeTable", .json(["TableName": .string(table)]))
         let root = try JSONValue.parse(try await source.perform(call), for: call)
         guard let description = root["Table"] else { throw AWSError.malformed(call, "no Table in the answer") }
-        return Self.tableSettings(description)
+        return description
     }
 
     /// Point-in-time recovery: "ENABLED" or "DISABLED" (DescribeContinuousBackups).

@@ -11,7 +11,7 @@ public struct TaggingClient: Sendable {
     public func resources(tagged tags: [String: String]) async throws -> [String] {
         let filters = JSONValue.array(tags.sorted { $0.key < $1.key }.map { ["Key": .string($0.key), "Values": [.string($0.value)]] })
         return try await source.paginate({ token in
-            var body: [String: JSONValue] = ["TagFilters": filters, "ResourceTypeFilters": ["lambda:function", "dynamodb:table", "s3:bucket"]]
+            var body: [String: JSONValue] = ["TagFilters": filters, "ResourceTypeFilters": ["lambda:function", "dynamodb:table", "s3:bucket", "ec2:security-group"]]
             if let token { body["PaginationToken"] = .string(token) }
             return APICall(.tagging, "GetResources", .json(.object(body)))
         }, read: { body, call in
@@ -28,6 +28,7 @@ public struct TaggingClient: Sendable {
         case "lambda": return parts[5].hasPrefix("function:") ? ("function", String(parts[5].dropFirst(9)).split(separator: ":").first.map(String.init) ?? "") : nil
         case "dynamodb": return parts[5].hasPrefix("table/") ? ("table", String(parts[5].dropFirst(6))) : nil
         case "s3": return parts[5].isEmpty || parts[5].contains("/") ? nil : ("bucket", parts[5])
+        case "ec2": return parts[5].hasPrefix("security-group/") ? ("security-group", String(parts[5].dropFirst(15))) : nil
         default: return nil
         }
     }

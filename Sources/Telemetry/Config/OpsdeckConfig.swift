@@ -26,6 +26,8 @@ public struct OpsdeckConfig: Sendable, Equatable {
     public var discovery: DiscoveryConfig?
     /// The `[watch]` list environments without their own use (discovered accounts too).
     public var sharedWatch = WatchList()
+    /// How the Parity view matches and compares resources, and the Posture view's thresholds (`[parity]`, `[posture]`).
+    public var parity = ParityConfig.platformDefaults
     /// Whether the console may make calls that change AWS (each still confirmed), as --allow-actions does.
     public var allowActions = false
 
@@ -53,7 +55,7 @@ public struct OpsdeckConfig: Sendable, Equatable {
     /// Parses config TOML text; environments without a region take `defaultRegion` (AWS_REGION / AWS_DEFAULT_REGION).
     public static func parse(_ text: String, defaultRegion: String? = nil) throws -> OpsdeckConfig {
         let root = try TOMLDocument.parse(text)
-        let known: Set<String> = ["poll_interval", "history_minutes", "metric_window_minutes", "request_timeout", "credential_process_timeout", "max_response_mb", "log_level", "allow_actions", "environments", "watch", "discovery", "aggregator", "monitoring"]
+        let known: Set<String> = ["poll_interval", "history_minutes", "metric_window_minutes", "request_timeout", "credential_process_timeout", "max_response_mb", "log_level", "allow_actions", "environments", "watch", "discovery", "aggregator", "monitoring", "parity", "posture"]
         if let unknown = root.keys.sorted().first(where: { !known.contains($0) }) { throw ConfigError("unknown setting '\(unknown)'", key: [unknown]) }
         var config = OpsdeckConfig(environments: [])
         /// The number at `key`, nil when absent; outside `range` or not a number, an error saying it must be `rule`.
@@ -101,6 +103,7 @@ public struct OpsdeckConfig: Sendable, Equatable {
             }
             config.monitoring = name
         }
+        config.parity = try parity(root["parity"], posture: root["posture"])
         let environments = root["environments"]?.table ?? [:]
         guard !environments.isEmpty || config.discovery != nil else {
             throw ConfigError("no [environments.<name>] tables and no [discovery]: add at least one environment with account_id and region")
@@ -200,12 +203,14 @@ public struct OpsdeckConfig: Sendable, Equatable {
         func number(_ entry: [String: TOMLValue], _ name: String, default fallback: Double) -> Double {
             entry[name]?.number ?? fallback
         }
-        let known: Set<String> = ["stack_prefixes", "stack_sets", "functions", "tables", "bucket_replication", "table_replicas", "log_groups", "discover_flow_logs", "rules", "alarm_prefixes", "discover", "tags"]
+        let known: Set<String> = ["stack_prefixes", "stack_sets", "functions", "tables", "bucket_replication", "table_replicas", "log_groups", "discover_flow_logs", "rules", "alarm_prefixes", "discover", "tags", "buckets", "security_groups"]
         if let unknown = table.keys.sorted().first(where: { !known.contains($0) }) { throw ConfigError("\(key): unknown setting '\(unknown)'", key: path + [unknown]) }
         if let value = try strings("stack_prefixes") { watch.stackPrefixes = value }
         if let value = table["stack_sets"] { guard let flag = value.boolean else { throw ConfigError("\(key).stack_sets must be true or false", key: path + ["stack_sets"]) }; watch.stackSets = flag }
         if let value = try strings("functions") { watch.functions = value }
         if let value = try strings("tables") { watch.tables = value }
+        if let value = try strings("buckets") { watch.buckets = value }
+        if let value = try strings("security_groups") { watch.securityGroups = value }
         if table["bucket_replication"] != nil {
             watch.bucketReplication = try entries("bucket_replication").map {
                 WatchList.BucketReplication(

@@ -48,6 +48,11 @@ public struct WatchList: Codable, Sendable, Equatable {
     /// Whether stacks' resources are discovered and added (`discover`); nil, as in recordings made before discovery, is off.
     public var discoverResources: Bool?
 
+    /// S3 buckets and EC2 security groups whose settings the Parity and Posture views compare (optional: recordings
+    /// made before them have neither); discovery adds those of the watched stacks.
+    public var buckets: [String]?
+    public var securityGroups: [String]?
+
     /// Discover by tags instead of by stacks: the functions, tables and buckets carrying all of these (`tags`).
     public var tags: [String: String]?
 

@@ -14,11 +14,16 @@ public struct Snapshot: Codable, Equatable, Sendable {
     public var alarms: [AlarmSummary]
     /// Metric queries refused on their own; their numbers are "-" and each panel names them on a row.
     public var metricRefusals: [MetricRefusal]
+    /// Each watched resource's settings, read on the settings section's slow interval.
+    public var settings: [ResourceSettings]
+    /// What differs between environments and how each stands against the platform's rules, built from `settings`.
+    public var parity: ParityReport
 
     public init(
         capturedAt: Date = .distantPast, accounts: [AccountStatus] = [], stacks: [StackSummary] = [],
         replication: [ReplicationLag] = [], lambdas: [LambdaMetrics] = [], tables: [TableThroughput] = [],
-        flows: FlowTraffic = FlowTraffic(), findings: [ComplianceFinding] = [], alarms: [AlarmSummary] = [], metricRefusals: [MetricRefusal] = []
+        flows: FlowTraffic = FlowTraffic(), findings: [ComplianceFinding] = [], alarms: [AlarmSummary] = [], metricRefusals: [MetricRefusal] = [],
+        settings: [ResourceSettings] = [], parity: ParityReport = ParityReport()
     ) {
         self.capturedAt = capturedAt
         self.accounts = accounts
@@ -30,6 +35,8 @@ public struct Snapshot: Codable, Equatable, Sendable {
         self.findings = findings
         self.alarms = alarms
         self.metricRefusals = metricRefusals
+        self.settings = settings
+        self.parity = parity
     }
 
     /// Adds the data of `slice` (one section's, or another snapshot's) to this snapshot's; accounts and time stay.
@@ -44,5 +51,6 @@ public struct Snapshot: Codable, Equatable, Sendable {
         findings += slice.findings
         alarms += slice.alarms
         metricRefusals += slice.metricRefusals
+        settings += slice.settings
     }
 }

@@ -10,6 +10,15 @@ public struct StackSummary: Codable, Equatable, Sendable {
     public var lastUpdated: Date
     public var isStackSet: Bool
     public var statusReason: String?
+    /// The stack's parameters and outputs, as DescribeStacks lists them (for the Parity view).
+    public var parameters: [Pair] = []
+    public var outputs: [Pair] = []
+
+    /// A parameter's or output's key and value.
+    public struct Pair: Codable, Equatable, Sendable {
+        public var key: String
+        public var value: String
+    }
 
     public init(environment: String, name: String, status: String, drift: DriftStatus, lastUpdated: Date, isStackSet: Bool = false, statusReason: String? = nil) {
         self.environment = environment

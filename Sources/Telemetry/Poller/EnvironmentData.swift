@@ -6,6 +6,8 @@ public struct EnvironmentData: Sendable {
     public var slices: [PollSection.ID: Snapshot] = [:]
     /// The sections that answered without a call: nothing is watched for them here.
     public var unwatched: Set<PollSection.ID> = []
+    /// The sections not due this poll, whose slices are their last run's.
+    public var reused: Set<PollSection.ID> = []
     /// Why each section that did not answer failed.
     public var failures: [PollSection.ID: SectionFailure] = [:]
     /// Why the caller-identity check failed (wrong account or no answer); then no section ran.

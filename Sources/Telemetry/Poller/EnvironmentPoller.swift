@@ -19,6 +19,12 @@ public struct EnvironmentPoller: Sendable {
     let metricMemory = MetricMemory()
     /// What discovery found in earlier polls.
     let discovery = DiscoveryMemory()
+    /// The last outcome of each section slower than the poll, answered again until it falls due.
+    let slow = SlowSectionMemory()
+    /// This poll's slices and failures of the sections run before a late one (`PollSection.after`).
+    var earlier = EnvironmentData()
+    /// How the settings section reads parameters (their paths) and how the Parity view compares.
+    public var parity = ParityConfig.platformDefaults
     /// Environment names by account id, for naming where discovered replication goes.
     public var accountNames: [String: String] = [:]
 
@@ -62,19 +68,40 @@ public struct EnvironmentPoller: Sendable {
         // Each child task hands back a plain value (the slice, or the failure): release builds of Swift 6.3
         // crashed storing a Result<Snapshot, any Error> from a task group.
         let outcomes = await withTaskGroup(of: SectionOutcome.self) { group in
-            for section in PollSection.all where section.id != .discovery {
-                group.addTask { await watched.run(section, now: now) }
+            for section in PollSection.all where section.id != .discovery && !section.after {
+                group.addTask { await watched.runIfDue(section, now: now) }
             }
             var outcomes: [SectionOutcome] = []
             for await outcome in group { outcomes.append(outcome) }
             return outcomes
         }
-        for outcome in [found] + outcomes {
+        var late = watched
+        for outcome in outcomes {
+            late.earlier.slices[outcome.id] = outcome.slice
+            late.earlier.failures[outcome.id] = outcome.error
+        }
+        var lateOutcomes: [SectionOutcome] = []
+        for section in PollSection.all where section.after { lateOutcomes.append(await late.runIfDue(section, now: now)) }
+        for outcome in [found] + outcomes + lateOutcomes {
             data.slices[outcome.id] = outcome.slice
             data.failures[outcome.id] = outcome.error
             if outcome.slice != nil && outcome.calls == 0 && (outcome.id != .discovery || !environment.watch.discovers) { data.unwatched.insert(outcome.id) }
+            if outcome.reused { data.reused.insert(outcome.id) }
         }
         return data
+    }
+
+    /// Runs `section` unless it is slower than the poll and not yet due; then its last outcome answers again.
+    private func runIfDue(_ section: PollSection, now: Date) async -> SectionOutcome {
+        guard let interval = section.interval else { return await run(section, now: now) }
+        if var kept = slow.outcome(of: section.id, at: now, interval: interval) {
+            kept.reused = true
+            return kept
+        }
+        let outcome = await run(section, now: now)
+        // A failure is tried again at the next poll; an answer is kept for the interval.
+        if outcome.error == nil { slow.keep(outcome, at: now) }
+        return outcome
     }
 
     /// Runs one section on its own, counting its calls.
@@ -96,6 +123,31 @@ public struct EnvironmentPoller: Sendable {
         var error: SectionFailure?
         /// How many calls the section made: none means nothing is watched for it here.
         var calls: Int
+        /// Whether this is an earlier run's outcome, answered again because the section was not due.
+        var reused = false
     }
 
+}
+
+/// The last answer of each section slower than the poll, kept across polls (the poller's values are copied each poll).
+final class SlowSectionMemory: @unchecked Sendable {
+    private let lock = NSLock()
+    private var kept: [PollSection.ID: (outcome: EnvironmentPoller.SectionOutcome, at: Date)] = [:]
+
+    /// The kept outcome of `id`, unless `interval` has (nearly) passed since it ran: a twentieth of it is allowed,
+    /// so a replay's cycle times, a few milliseconds off the live ones, decide as the live poll did.
+    func outcome(of id: PollSection.ID, at now: Date, interval: Double) -> EnvironmentPoller.SectionOutcome? {
+        lock.withLock {
+            guard let entry = kept[id], now.timeIntervalSince(entry.at) < interval * 0.95 else { return nil }
+            return entry.outcome
+        }
+    }
+
+    /// Keeps `outcome`, run at `now`.
+    func keep(_ outcome: EnvironmentPoller.SectionOutcome, at now: Date) {
+        lock.withLock { kept[outcome.id] = (outcome, now) }
+    }
+
+    /// Makes every slow section run at the next poll (the refresh key).
+    func force() { lock.withLock { kept = [:] } }
 }

@@ -30,16 +30,20 @@ public actor Poller {
     public private(set) var lastCycleCalls: [String: Int] = [:]
 
     private let setupErrors: [String: String]
+    /// How the Parity view matches and compares resources across the environments.
+    private let parity: ParityConfig
 
     /// `setupErrors` explains environments that have no source (e.g. their credentials could not be set up).
     public init(environments: [EnvironmentConfig], sources: [String: any ExchangeSource], setupErrors: [String: String] = [:], interval: Double, historyMinutes: Int,
-                windowMinutes: Int = MetricWindow.defaultMinutes, aggregator: AggregatorConfig? = nil, monitoring: String? = nil, counter: CallCounter = CallCounter(), signIns: [String: SSOConfig] = [:]) {
+                windowMinutes: Int = MetricWindow.defaultMinutes, aggregator: AggregatorConfig? = nil, monitoring: String? = nil, counter: CallCounter = CallCounter(), signIns: [String: SSOConfig] = [:],
+                parity: ParityConfig = .platformDefaults) {
         self.environments = environments
         self.sources = sources
         self.signIns = signIns
         self.setupErrors = setupErrors
         self.interval = interval
         self.counter = counter
+        self.parity = parity
         var pollers: [String: EnvironmentPoller] = [:]
         for environment in environments {
             if let source = sources[environment.name] {
@@ -50,6 +54,7 @@ public actor Poller {
                     poller.aggregator = (aggregator.name, aggregator.environment == environment.name, names)
                 }
                 if let monitoring { poller.monitoring = (monitoring == environment.name, environments) }
+                poller.parity = parity
                 poller.accountNames = Dictionary(environments.map { ($0.accountId, $0.name) }) { first, _ in first }
                 pollers[environment.name] = poller
             }
@@ -90,7 +95,7 @@ public actor Poller {
         var failuresOnly = data
         failuresOnly.slices = [:]
         latest[name] = failuresOnly
-        for id in data.slices.keys { sectionSuccess[name, default: [:]][id] = now }
+        for id in data.slices.keys where !data.reused.contains(id) { sectionSuccess[name, default: [:]][id] = now }
         if !data.slices.isEmpty { lastSuccess[name] = now }
         if data.identityFailure == nil && !data.slices.isEmpty {
             // Some section answered: the environment keeps its interval; only the failing calls wait for the next poll.
@@ -137,7 +142,10 @@ public actor Poller {
 
     /// Polls every environment now and discovers their resources again (the console's refresh key).
     public func refresh() {
-        for poller in pollers.values { poller.discovery.force() }
+        for poller in pollers.values {
+            poller.discovery.force()
+            poller.slow.force()
+        }
         nextDue = [:]
         refreshRequested = true
     }
@@ -158,7 +166,7 @@ public actor Poller {
             } else if latest[name]?.unwatched.contains(section.id) == true {
                 states[section.id] = SectionState(phase: .notConfigured, lastGood: good)
             } else if let good {
-                states[section.id] = SectionState(phase: now.timeIntervalSince(good) > 2 * interval ? .stale : .fresh, lastGood: good)
+                states[section.id] = SectionState(phase: now.timeIntervalSince(good) > 2 * max(interval, section.interval ?? 0) ? .stale : .fresh, lastGood: good)
             } else {
                 states[section.id] = SectionState(phase: .loading)
             }
@@ -188,6 +196,7 @@ public actor Poller {
                 if let slice = data.slices[section.id] { snapshot.add(slice) }
             }
         }
+        snapshot.parity = ParityReport.compare(snapshot.settings, alarms: snapshot.alarms, environments: environments, config: parity)
         return snapshot
     }
 }

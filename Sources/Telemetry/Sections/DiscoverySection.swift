@@ -2,7 +2,7 @@ import AWSCore
 import Foundation
 
 /// Resource discovery, so watch lists are optional: the resources of every watched stack (ListStackResources:
-/// Lambda functions, DynamoDB tables, S3 buckets) or of the watch list's `tags` (GetResources), each table's
+/// Lambda functions, DynamoDB tables, S3 buckets, security groups) or of the watch list's `tags` (GetResources), each table's
 /// global-table replicas (DescribeTable) and each bucket's replication rules (GetBucketReplication). It runs before the other sections, at the first poll and then
 /// every `DiscoveryMemory.interval`, and what it found is added to the environment's own watch list. Flow logs and
 /// Config rules are found by their own sections (DescribeFlowLogs; every rule unless `rules` names some).
@@ -22,10 +22,12 @@ extension EnvironmentPoller {
 
     /// The resources of the environment's watched stacks (or those carrying its tags), with the replication they take part in.
     private func discover() async throws -> WatchList {
-        let (functions, tables, buckets) = if let tags = environment.watch.tags { try await tagged(tags) } else { try await inStacks() }
+        let (functions, tables, buckets, groups) = if let tags = environment.watch.tags { try await tagged(tags) } else { try await inStacks() }
         var found = WatchList()
         found.functions = functions
         found.tables = tables
+        found.buckets = buckets
+        found.securityGroups = groups
         for table in found.tables {
             for region in try await DynamoDBClient(source).replicaRegions(of: table, region: environment.region) {
                 found.tableReplicas.append(WatchList.TableReplica(table: table, receivingRegion: region, thresholdSeconds: WatchList.defaultReplicaThreshold))
@@ -42,14 +44,14 @@ extension EnvironmentPoller {
     }
 
     /// The functions, tables and buckets carrying all of `tags` (Resource Groups Tagging API GetResources).
-    private func tagged(_ tags: [String: String]) async throws -> (functions: [String], tables: [String], buckets: [String]) {
+    private func tagged(_ tags: [String: String]) async throws -> (functions: [String], tables: [String], buckets: [String], groups: [String]) {
         let resources = try await TaggingClient(source).resources(tagged: tags).compactMap(TaggingClient.resource)
         let named = { (kind: String) in Array(Set(resources.filter { $0.kind == kind }.map(\.name))).sorted() }
-        return (named("function"), named("table"), named("bucket"))
+        return (named("function"), named("table"), named("bucket"), named("security-group"))
     }
 
     /// The functions, tables and buckets of the watched stacks (ListStackResources).
-    private func inStacks() async throws -> (functions: [String], tables: [String], buckets: [String]) {
+    private func inStacks() async throws -> (functions: [String], tables: [String], buckets: [String], groups: [String]) {
         let cloudFormation = CloudFormationClient(source)
         let watch = environment.watch
         let stacks = try await cloudFormation.stacks(environment: environment.name).filter(watch.watches)
@@ -62,7 +64,7 @@ extension EnvironmentPoller {
             }
         }
         let named = { (types: Set<String>) in Array(Set(resources.filter { types.contains($0.type) }.map(\.physicalId))).sorted() }
-        return (named(["AWS::Lambda::Function", "AWS::Serverless::Function"]), named(["AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable"]), named(["AWS::S3::Bucket"]))
+        return (named(["AWS::Lambda::Function", "AWS::Serverless::Function"]), named(["AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable"]), named(["AWS::S3::Bucket"]), named(["AWS::EC2::SecurityGroup"]))
     }
 }
 
@@ -94,6 +96,11 @@ final class DiscoveryMemory: @unchecked Sendable {
         var watch = explicit
         watch.functions += found.functions.filter { !explicit.functions.contains($0) }
         watch.tables += found.tables.filter { !explicit.tables.contains($0) }
+        for path in [\WatchList.buckets, \WatchList.securityGroups] {
+            let known = explicit[keyPath: path] ?? []
+            let added = (found[keyPath: path] ?? []).filter { !known.contains($0) }
+            if !added.isEmpty { watch[keyPath: path] = known + added }
+        }
         watch.tableReplicas += found.tableReplicas.filter { replica in
             !explicit.tableReplicas.contains { $0.table == replica.table && $0.receivingRegion == replica.receivingRegion }
         }

@@ -8,12 +8,23 @@ import Foundation
 public struct PollSection: Sendable {
     /// The sections by name, as errors and the status bar name them.
     public enum ID: String, Codable, CodingKeyRepresentable, Sendable, CaseIterable {
-        case discovery, stacks, metrics, alarms, compliance, network
+        case discovery, stacks, metrics, alarms, compliance, network, settings
     }
 
     public let id: ID
+    /// Seconds between runs for a section slower than the poll (settings); nil runs at every poll.
+    public let interval: Double?
+    /// Whether it runs after the others, reading what they fetched this poll (`EnvironmentPoller.earlier`).
+    public let after: Bool
     /// Runs the section's calls for one environment at `now`; the result holds only this section's slice.
     let fetch: @Sendable (EnvironmentPoller, Date) async throws -> Snapshot
+
+    init(id: ID, interval: Double? = nil, after: Bool = false, fetch: @escaping @Sendable (EnvironmentPoller, Date) async throws -> Snapshot) {
+        self.id = id
+        self.interval = interval
+        self.after = after
+        self.fetch = fetch
+    }
 
     /// Every section, in the order their slices are assembled.
     public static let all: [PollSection] = ID.allCases.map(\.section)
@@ -30,6 +41,7 @@ extension PollSection.ID {
         case .alarms: hasher.combine(2)
         case .compliance: hasher.combine(3)
         case .network: hasher.combine(4)
+        case .settings: hasher.combine(6)
         }
     }
 
@@ -47,6 +59,7 @@ extension PollSection.ID {
         case .alarms: .alarms
         case .compliance: .compliance
         case .network: .network
+        case .settings: .settings
         }
     }
 }

@@ -61,7 +61,8 @@ struct LiveOptions: ParsableArguments {
         var (sources, errors, signIns) = LiveSources.make(config: settings, environment: environment, transport: transport, allowActions: allowActions, counter: counter)
         for env in settings.environments { sources[env.name] = sources[env.name].map { wrap(env, $0) } }
         return Poller(environments: settings.environments, sources: sources, setupErrors: errors, interval: settings.pollInterval, historyMinutes: settings.historyMinutes,
-                      windowMinutes: settings.metricWindowMinutes, aggregator: settings.aggregator, monitoring: settings.monitoring, counter: counter, signIns: signIns)
+                      windowMinutes: settings.metricWindowMinutes, aggregator: settings.aggregator, monitoring: settings.monitoring, counter: counter, signIns: signIns,
+                      parity: settings.parity)
     }
 
     /// Starts a recording at `path` (gzip when asked or named .gz) of a session watching `settings`.
@@ -69,6 +70,7 @@ struct LiveOptions: ParsableArguments {
         var header = Recording.Header(title: title, start: start, historyMinutes: settings.historyMinutes, environments: settings.environments,
                                       aggregator: settings.aggregator, monitoring: settings.monitoring)
         header.windowMinutes = settings.metricWindowMinutes
+        header.parity = settings.parity
         do {
             return try Recorder(url: URL(fileURLWithPath: path), header: header, gzip: gzip || path.hasSuffix(".gz"))
         } catch {
