@@ -122,6 +122,25 @@ final class MotoPlatform {
         return try JSONSerialization.jsonObject(with: Data(contentsOf: output)) as! [String: String]
     }
 
+    /// Runs Tests/moto/seed_parity.py (settings that differ between the accounts) and watches its buckets and security
+    /// groups; returns what it made per environment.
+    func seedParity() throws -> [String: [String: String]] {
+        let output = directory.appendingPathComponent("parity.json")
+        let seed = try Spawn.run(["python3", Self.repository.appendingPathComponent("Tests/moto/seed_parity.py").path, url.absoluteString,
+                                  directory.appendingPathComponent("seeded.json").path, output.path])
+        guard seed.status == 0 else { throw SpawnError(description: "seeding the parity settings failed:\n\(seed.output)") }
+        let made = try JSONSerialization.jsonObject(with: Data(contentsOf: output)) as! [String: [String: String]]
+        for (name, resources) in made {
+            watchExtras[name] = ["buckets = [\"\(resources["bucket"]!)\"]", "security_groups = [\"\(resources["security_group"]!)\"]"]
+        }
+        let endpoint = stubURL?.absoluteString ?? url.absoluteString
+        try config().replacingOccurrences(of: url.absoluteString, with: endpoint).write(to: configFile, atomically: true, encoding: .utf8)
+        return made
+    }
+
+    /// Lines added to each environment's watch list (seedParity).
+    private var watchExtras: [String: [String]] = [:]
+
     /// The stub's fault-injection rule, re-read on every request.
     var faultsFile: URL { directory.appendingPathComponent("faults.json") }
 
@@ -143,7 +162,7 @@ final class MotoPlatform {
                 "role_arn = \"arn:aws:iam::\(account["account_id"]!):role/\(seeded["role"] as! String)\"",
                 "external_id = \"\(seeded["external_id"] as! String)\"", "endpoint_url = \"\(url.absoluteString)\"",
                 "[environments.\(name).watch]", "functions = [\(list("functions"))]", "tables = [\(list("tables"))]",
-            ]
+            ] + (watchExtras[name] ?? [])
             if env["replication"] != nil {
                 lines.append("bucket_replication = [{ bucket = \"opsdeck-staging-ingest\", destination_bucket = \"opsdeck-prod-ingest\", rule = \"to-prod\", destination = \"prod\" }]")
             }
