@@ -28,8 +28,8 @@ import Testing
         try tmux.send("7")
         try tmux.waitFor { $0.contains("7 Alarms") && $0.contains("STATE") }
         try tmux.send("Tab")
-        try tmux.waitFor { $0.contains("1 Stacks") }
-        try tmux.send("BTab", "BTab", "BTab")
+        try tmux.waitFor { $0.contains("8 Parity") }
+        try tmux.send("BTab", "BTab")
         try tmux.waitFor { $0.contains("6 Compliance") }
         try tmux.send(":", "l", "a", "m", "b", "d", "a", "Enter")
         try tmux.waitFor { $0.contains("3 Lambda") && $0.contains("FUNCTION") }
@@ -103,6 +103,33 @@ import Testing
         #expect(screen.contains("CSVHeaderError") && screen.contains("ProvisionedThroughputExceededException"))
         try tmux.send("Escape")
         try tmux.waitFor { $0.contains("3 Lambda") && !$0.contains("logs staging") }
+        try tmux.quit()
+    }
+
+    @Test func parityShowsWhatDiffersBetweenEnvironmentsAndPShowsThePosture() throws {
+        let tmux = try TmuxSession(width: 160, height: 48, command: "env LANG=C.UTF-8 \(binary) --demo")
+        defer { tmux.kill() }
+        try tmux.waitFor(20) { $0.contains("8 Parity") && $0.contains("unexpected") }
+        try tmux.send("8", "z")
+        var screen = try tmux.waitFor { $0.contains("SETTING") && $0.contains("DEV") && $0.contains("STAGING") && $0.contains("PROD") && !$0.contains("1 Stacks") }
+        let line = { (words: [String]) in screen.split(separator: "\n").first { row in words.allSatisfy { row.contains($0) } }.map(String.init) }
+        #expect(line(["csv-processor", "Memory", "1024 MB", "2048 MB", "unexpected"]) != nil, "staging's CSV function has half of prod's memory")
+        #expect(line(["csv_max_rows", "exists", "yes", "missing"]) != nil, "a parameter prod lacks")
+        #expect(line(["api-5xx", "exists", "missing", "yes"]) != nil, "an alarm prod has and staging has not")
+        #expect(line(["opsdeck-ingest", "Policy denies", "non-SSL requests"]) != nil, "prod's ingest bucket lost its SSL-only statement")
+        #expect(line(["orders", "PITR", "DISABLED", "ENABLED", "expected"]) != nil, "dev without PITR is declared")
+        #expect(!screen.contains("AQICAH") && !screen.contains("demo-log_level"), "no parameter or variable value on screen")
+        try tmux.filter(panel: "8", "csv-processor Memory")
+        try tmux.send("Enter")
+        screen = try tmux.waitFor { $0.contains("Esc closes") && $0.contains("from") }
+        #expect(screen.contains("staging-csv-processor") && screen.contains("lambda:GetFunctionConfiguration") && screen.contains("2048 MB"))
+        try tmux.send("Escape", "Escape")
+        try tmux.send("p")
+        screen = try tmux.waitFor { $0.contains("8 Posture") && $0.contains("RULE") }
+        #expect(screen.split(separator: "\n").contains { $0.contains("bucket SSL-only policy") && $0.contains("FAIL") && $0.contains("prod: Policy denies") })
+        #expect(screen.split(separator: "\n").contains { $0.contains("log retention ≥ 90 days") && $0.contains("FAIL") && $0.contains("dev: Retention: 14 days") })
+        try tmux.send("p")
+        try tmux.waitFor { $0.contains("8 Parity") && $0.contains("SETTING") }
         try tmux.quit()
     }
 

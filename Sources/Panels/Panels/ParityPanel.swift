@@ -16,7 +16,7 @@ public struct ParityPanel: Panel {
         let report = snapshot.parity
         let environments = report.environments
         let columns = [Column("KIND", width: 8, dropOrder: 2), Column("RESOURCE", width: 18, flexible: true), Column("SETTING", width: 12, flexible: true)]
-            + valueColumns(environments) + [Column("NOTE", width: 10, flexible: true, dropOrder: 1)]
+            + valueColumns(environments) + [Column("NOTE", width: 10, dropOrder: 1)]
         let ordered = report.differences.enumerated().sorted { a, b in
             let (ra, rb) = (a.element.rank, b.element.rank)
             return ra != rb ? ra < rb : a.offset < b.offset
@@ -25,7 +25,7 @@ public struct ParityPanel: Panel {
             let dim = difference.expected != nil
             let values = valueCells(environments, difference.sides.map { ($0.environment, $0.value, $0.failure != nil) }, dim: dim, odd: difference.oddOnesOut)
             let note = difference.unreadable ? TableCell.text("unreadable", .critical)
-                : difference.expected.map { TableCell.text("expected: \($0)", .muted) } ?? .text(difference.unmet ?? "unexpected", .warn)
+                : difference.expected != nil ? .text("expected", .muted) : .text(difference.unmet == nil ? "unexpected" : "rule unmet", .warn)
             return PanelRow(
                 cells: [.text(difference.kind.rawValue, .muted), .text(difference.resource, dim ? .muted : .text), .text(difference.setting, dim ? .muted : .text)] + values + [note],
                 detail: Self.detail(difference),

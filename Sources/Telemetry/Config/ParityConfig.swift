@@ -18,6 +18,17 @@ public struct ParityConfig: Codable, Sendable, Equatable {
 
     public init() {}
 
+    /// Reads a recording's copy; a setting it lacks (written by an older opsdeck) keeps its default.
+    public init(from decoder: any Decoder) throws {
+        let values = try decoder.container(keyedBy: CodingKeys.self)
+        collect = try values.decodeIfPresent(Bool.self, forKey: .collect) ?? true
+        patterns = try values.decodeIfPresent([String].self, forKey: .patterns) ?? []
+        renames = try values.decodeIfPresent([String: String].self, forKey: .renames) ?? [:]
+        parameterPaths = try values.decodeIfPresent([String].self, forKey: .parameterPaths) ?? ["/app/{env}/"]
+        expected = try values.decodeIfPresent([ExpectedDifference].self, forKey: .expected) ?? []
+        posture = try values.decodeIfPresent(PostureConfig.self, forKey: .posture) ?? PostureConfig()
+    }
+
     /// No settings read: for an account whose settings nobody compares, and for tests about other sections.
     public static var off: ParityConfig {
         var config = ParityConfig()
@@ -69,4 +80,14 @@ public struct PostureConfig: Codable, Sendable, Equatable {
     public var skip: [String] = []
 
     public init() {}
+
+    /// Reads a recording's copy; a threshold it lacks keeps its default.
+    public init(from decoder: any Decoder) throws {
+        let values = try decoder.container(keyedBy: CodingKeys.self)
+        logRetentionDays = try values.decodeIfPresent(Int.self, forKey: .logRetentionDays) ?? 90
+        glacierAfterDays = try values.decodeIfPresent(Int.self, forKey: .glacierAfterDays) ?? 90
+        customerKeyEnvironments = try values.decodeIfPresent([String].self, forKey: .customerKeyEnvironments)
+        pitrEnvironments = try values.decodeIfPresent([String].self, forKey: .pitrEnvironments) ?? ["prod"]
+        skip = try values.decodeIfPresent([String].self, forKey: .skip) ?? []
+    }
 }

@@ -25,20 +25,20 @@ public struct PostureRules: Sendable {
         let glacier = config.glacierAfterDays
         return [
             Rule(id: "bucket-versioned", title: "bucket versioned", kind: .bucket, setting: "Versioning") { $0 == "Enabled" },
-            Rule(id: "bucket-encrypted", title: "bucket encrypted by default", kind: .bucket, setting: "Default encryption") { $0 != "none" },
-            Rule(id: "bucket-ssl-only", title: "bucket policy denies non-SSL requests", kind: .bucket, setting: "Policy denies") { $0.contains("non-SSL requests") },
+            Rule(id: "bucket-encrypted", title: "bucket encrypted", kind: .bucket, setting: "Default encryption") { $0 != "none" },
+            Rule(id: "bucket-ssl-only", title: "bucket SSL-only policy", kind: .bucket, setting: "Policy denies") { $0.contains("non-SSL requests") },
             Rule(id: "bucket-public-access-blocked", title: "bucket public access blocked", kind: .bucket, setting: "Public access block") { $0 == "all blocked" },
-            Rule(id: "bucket-glacier", title: "objects to Glacier within \(glacier) days", kind: .bucket, setting: "Lifecycle") { value in
+            Rule(id: "bucket-glacier", title: "Glacier within \(glacier) days", kind: .bucket, setting: "Lifecycle") { value in
                 Self.glacierDays(value).map { $0 <= glacier } ?? false
             },
-            Rule(id: "log-retention", title: "log retention at least \(retention) days", kind: .logGroup, setting: "Retention") { value in
+            Rule(id: "log-retention", title: "log retention ≥ \(retention) days", kind: .logGroup, setting: "Retention") { value in
                 Int(value.split(separator: " ").first ?? "").map { $0 >= retention } ?? false
             },
             Rule(id: "key-rotation", title: "KMS key rotation on", kind: .key, setting: "Rotation") { $0 == "enabled" },
-            Rule(id: "no-open-ingress", title: "no ingress from 0.0.0.0/0 or ::/0", kind: .securityGroup, setting: "Open ingress") { $0 == "none" },
-            Rule(id: "function-customer-key", title: "function settings under a customer key", kind: .function, setting: "KMS key",
+            Rule(id: "no-open-ingress", title: "no 0.0.0.0/0 or ::/0 ingress", kind: .securityGroup, setting: "Open ingress") { $0 == "none" },
+            Rule(id: "function-customer-key", title: "function customer key", kind: .function, setting: "KMS key",
                  environments: config.customerKeyEnvironments) { $0.hasPrefix("customer key") },
-            Rule(id: "table-pitr", title: "table point-in-time recovery on", kind: .table, setting: "PITR", environments: config.pitrEnvironments) { $0 == "ENABLED" },
+            Rule(id: "table-pitr", title: "table PITR on", kind: .table, setting: "PITR", environments: config.pitrEnvironments) { $0 == "ENABLED" },
         ].filter { !config.skip.contains($0.id) }
     }
 
