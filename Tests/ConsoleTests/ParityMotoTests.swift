@@ -13,6 +13,13 @@ import Testing
 
     @Test func seededDifferencesAreFoundComparedAndCheckedAndNoParameterValueIsKept() throws {
         let platform = try MotoPlatform()
+        // Lambda's GETs come from the stub (moto rejects their signatures): prod's CSV function has twice the memory.
+        let function = { (memory: Int) -> [String: Any] in
+            ["Runtime": "python3.12", "MemorySize": memory, "Timeout": 300, "Handler": "ingest.handler",
+             "Environment": ["Variables": ["PARTNER_TOKEN": "fn-secret-7d1c", "LOG_LEVEL": "INFO"]]]
+        }
+        try JSONSerialization.data(withJSONObject: ["dev-csv-processor": function(1024), "staging-csv-processor": function(1024), "prod-csv-processor": function(2048)])
+            .write(to: platform.directory.appendingPathComponent("lambda.json"))
         _ = try platform.startStub()
         let made = try platform.seedParity()
         let file = platform.directory.appendingPathComponent("parity.jsonl")
@@ -25,6 +32,10 @@ import Testing
         func difference(_ kind: ResourceSettings.Kind, _ resource: String, _ setting: String) -> ParityDifference? {
             report.differences.first { $0.kind == kind && $0.resource == resource && $0.setting == setting }
         }
+        let memory = try #require(difference(.function, "csv-processor", "Memory"))
+        #expect(memory.sides.map(\.value) == ["1024 MB", "1024 MB", "2048 MB"] && memory.sides.allSatisfy { $0.call == "lambda:GetFunctionConfiguration" })
+        #expect(difference(.function, "csv-processor", "Environment variables") == nil, "the same names; values are never read into settings")
+        #expect(!live.output.contains("fn-secret-7d1c"))
         // SSM: a parameter prod lacks, a value only staging changed, and a SecureString compared by type alone.
         #expect(difference(.parameter, "/app/config/csv_max_rows", ParityDifference.exists)?.sides.map(\.value) == ["yes", "yes", "missing"])
         let schema = try #require(difference(.parameter, "/app/config/schema_version", "Value"), "\(report.differences.map { "\($0.resource) \($0.setting)" })")

@@ -57,3 +57,22 @@ import Testing
         await #expect { try await replay.perform(alarms) } throws: { ($0 as? AWSError)?.code == "NotRecorded" }
     }
 }
+
+/// What a recording keeps of SSM parameters: the value's fingerprint, never the value.
+@Suite struct ParameterRedactionTests {
+    @Test func valuesBecomeFingerprintsAndAnythingElseIsDropped() throws {
+        let call = APICall(.ssm, "GetParametersByPath", .json(["Path": "/app/prod/"]))
+        let body = #"{"Parameters":[{"Name":"/app/prod/db","Type":"String","Value":"postgres://prod-db:5432"},{"Name":"/app/prod/key","Type":"SecureString","Value":"AQICAHhsecret"}]}"#
+        guard case .success(let data) = ParameterRedaction.scrub(.success(Data(body.utf8)), of: call, environment: "prod") else { Issue.record("no body"); return }
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(!text.contains("postgres://") && !text.contains("AQICAHhsecret"))
+        #expect(text.contains("/app/prod/db") && text.contains(SSMClient.fingerprintMarker + SSMClient.fingerprint("postgres://prod-db:5432", environment: "prod")))
+        let parameters = try SSMClient.parse(data, environment: "dev", call: call).items
+        #expect(parameters.map(\.fingerprint) == [SSMClient.fingerprint("postgres://{env}-db:5432", environment: "dev"), nil], "the replay's fingerprint is the live one")
+        guard case .success(let garbage) = ParameterRedaction.scrub(.success(Data("not json \"Value\": secret".utf8)), of: call, environment: "prod") else { return }
+        #expect(String(decoding: garbage, as: UTF8.self) == "{}", "an answer that cannot be read is not kept")
+        let other = APICall(.logs, "DescribeLogGroups", .json([:]))
+        guard case .success(let untouched) = ParameterRedaction.scrub(.success(Data(body.utf8)), of: other, environment: "prod") else { return }
+        #expect(untouched == Data(body.utf8), "only SSM answers are rewritten")
+    }
+}

@@ -29,7 +29,7 @@ public enum Dashboard {
                 // The panel's own counts are of every row; a filtered panel says how many of them it shows.
                 trailer = (["/\(filter) · \(filtered.rowCount) of \(built.rowCount) rows"] + states.notices).joined(separator: " · ")
             }
-            let block = Block(title: "\(id.rawValue) \(built.title ?? id.title)", trailer: trailer, focused: focused)
+            let block = Block(title: "\(id.rawValue) \(built.title.map { "\($0) (p: \(id.title))" } ?? id.title)", trailer: trailer, focused: focused)
             let inner = block.render(into: &buffer, area: rect)
             let selected = focused ? view.selectedRow(id, count: content.rowCount) : nil
             var table = TableView(sections: content.sections, selected: selected, stale: states.dimmed)

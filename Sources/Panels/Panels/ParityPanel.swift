@@ -67,7 +67,7 @@ public struct ParityPanel: Panel {
                 search: "\(key.rule) \(key.resource) \(checks.map { "\($0.environment) \($0.resource) \($0.evidence)" }.joined(separator: " "))"))
         }
         let failing = rows.filter(\.failing).count
-        return PanelContent.Alternate(title: "Posture (p: Parity)", sections: [TableSection(columns: columns, rows: rows.filter(\.failing).map(\.row) + rows.filter { !$0.failing }.map(\.row))],
+        return PanelContent.Alternate(title: "Posture", sections: [TableSection(columns: columns, rows: rows.filter(\.failing).map(\.row) + rows.filter { !$0.failing }.map(\.row))],
                             summary: "\(failing) of \(rows.count) rule checks failing in some environment, \(report.checks.filter { $0.passed == nil }.count) unknown")
     }
 

@@ -32,18 +32,27 @@ public enum SnapshotReport {
         for panel in PanelCatalog.all {
             let states = PanelStates(sections: panel.id.spec.sections, accounts: snapshot.accounts, now: snapshot.capturedAt)
             let built = panel.content(for: snapshot)
-            let content = states.apply(to: built)
-            lines += ["", "== \(panel.id.title) (\(states.trailer(built.summary).visible))"]
-            for section in content.sections {
-                if let title = section.title { lines.append("-- \(title.visible)") }
-                if section.rows.isEmpty {
-                    lines.append("(none)")
-                    continue
-                }
-                lines += table(section.columns.map(\.title), section.rows.map { row in row.cells.map(text) })
+            // A panel with an alternate view (Parity's Posture) prints both.
+            let views = [(panel.id.title, built)] + (built.alternate.map { [($0.title, PanelContent(sections: $0.sections, summary: $0.summary))] } ?? [])
+            for (title, view) in views {
+                lines += section(title, states.apply(to: view), trailer: states.trailer(view.summary))
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// One view's lines: its title and trailer, then each table section's rows.
+    static func section(_ title: String, _ content: PanelContent, trailer: String) -> [String] {
+        var lines = ["", "== \(title) (\(trailer.visible))"]
+        for section in content.sections {
+            if let title = section.title { lines.append("-- \(title.visible)") }
+            if section.rows.isEmpty {
+                lines.append("(none)")
+                continue
+            }
+            lines += table(section.columns.map(\.title), section.rows.map { row in row.cells.map(text) })
+        }
+        return lines
     }
 
     /// A cell as text, control characters made visible; sparklines become their values, oldest first.

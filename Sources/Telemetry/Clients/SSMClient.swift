@@ -28,19 +28,22 @@ public struct SSMClient: Sendable {
             var body: [String: JSONValue] = ["Path": .string(path), "Recursive": .bool(true), "WithDecryption": .bool(false), "MaxResults": .number(10)]
             if let token { body["NextToken"] = .string(token) }
             return APICall(.ssm, "GetParametersByPath", .json(.object(body)))
-        }, read: { body, call in
-            let root = try JSONValue.parse(body, for: call)
-            guard let list = root["Parameters"]?.array else { throw AWSError.malformed(call, "no Parameters in the answer") }
-            let items = list.compactMap { item -> Parameter? in
-                guard let name = item["Name"]?.string else { return nil }
-                let type = item["Type"]?.string ?? "String"
-                let value = item["Value"]?.string ?? ""
-                return Parameter(name: name, type: type, fingerprint: type == "SecureString" ? nil : Self.fingerprint(value, environment: environment),
-                                 version: item["Version"]?.double.map { Int(saturating: $0) },
-                                 lastModified: item["LastModifiedDate"]?.double.map { Date(timeIntervalSince1970: $0) })
-            }
-            return (items, root["NextToken"]?.string)
-        })
+        }, read: { try Self.parse($0, environment: environment, call: $1) })
+    }
+
+    /// Reads one GetParametersByPath page, keeping each value only as its fingerprint.
+    static func parse(_ body: Data, environment: String, call: APICall) throws -> (items: [Parameter], next: String?) {
+        let root = try JSONValue.parse(body, for: call)
+        guard let list = root["Parameters"]?.array else { throw AWSError.malformed(call, "no Parameters in the answer") }
+        let items = list.compactMap { item -> Parameter? in
+            guard let name = item["Name"]?.string else { return nil }
+            let type = item["Type"]?.string ?? "String"
+            let value = item["Value"]?.string ?? ""
+            return Parameter(name: name, type: type, fingerprint: type == "SecureString" ? nil : Self.fingerprint(value, environment: environment),
+                             version: item["Version"]?.double.map { Int(saturating: $0) },
+                             lastModified: item["LastModifiedDate"]?.double.map { Date(timeIntervalSince1970: $0) })
+        }
+        return (items, root["NextToken"]?.string)
     }
 
     /// The fingerprint of `value` in `environment`, or the one a recording already put in its place.
