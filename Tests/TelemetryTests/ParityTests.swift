@@ -30,6 +30,11 @@ import Testing
         #expect(ParityNaming(ParityConfig()).logical(name, environment: environment) == logical)
     }
 
+    @Test func onlyWholeWordsAreTheEnvironmentsName() {
+        #expect(ParityNaming.replacingWord("dev", in: "devices-dev/DEV.x", with: "{env}") == "devices-{env}/{env}.x")
+        #expect(ParityNaming.normalized("arn:aws:sqs:eu-west-1:111111111111:dev-queue", environment: environments[0]) == "arn:aws:sqs:{region}:{account}:{env}-queue")
+    }
+
     @Test func patternsAndRenamesComeBeforeTheDefault() {
         var config = ParityConfig()
         config.patterns = ["{name}.{env}.internal"]

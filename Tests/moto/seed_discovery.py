@@ -6,20 +6,13 @@ Usage: seed_discovery.py ENDPOINT SEEDED.json OUTPUT.json
 import json
 import sys
 
-import boto3
+from seeded_account import account_clients
 
 ENDPOINT, SEEDED, OUTPUT = sys.argv[1], sys.argv[2], sys.argv[3]
 seeded = json.load(open(SEEDED))
 dev, region = seeded["accounts"]["dev"]["account_id"], seeded["accounts"]["dev"]["region"]
 staging = seeded["accounts"]["staging"]["account_id"]
-operator = seeded["operator"]
-sts = boto3.client("sts", region_name=region, endpoint_url=ENDPOINT, **operator)
-assumed = sts.assume_role(RoleArn=f"arn:aws:iam::{dev}:role/{seeded['role']}", RoleSessionName="seed", ExternalId=seeded["external_id"])["Credentials"]
-creds = {"aws_access_key_id": assumed["AccessKeyId"], "aws_secret_access_key": assumed["SecretAccessKey"], "aws_session_token": assumed["SessionToken"]}
-
-
-def client(service):
-    return boto3.client(service, region_name=region, endpoint_url=ENDPOINT, **creds)
+client = account_clients(ENDPOINT, seeded, dev, region)
 
 
 found = {"stack": "platform-orders-dev", "function": "dev-orders-ingest", "table": "dev-orders-ledger", "replica_region": "us-east-2",

@@ -9,20 +9,14 @@ Usage: seed_parity.py ENDPOINT SEEDED.json OUTPUT.json
 import json
 import sys
 
-import boto3
+from seeded_account import account_clients
 
 ENDPOINT, SEEDED, OUTPUT = sys.argv[1], sys.argv[2], sys.argv[3]
 seeded = json.load(open(SEEDED))
-operator = seeded["operator"]
 out = {}
 for name, account in seeded["accounts"].items():
     region = account["region"]
-    sts = boto3.client("sts", region_name=region, endpoint_url=ENDPOINT, **operator)
-    assumed = sts.assume_role(RoleArn=f"arn:aws:iam::{account['account_id']}:role/{seeded['role']}", RoleSessionName="seed", ExternalId=seeded["external_id"])["Credentials"]
-    creds = {"aws_access_key_id": assumed["AccessKeyId"], "aws_secret_access_key": assumed["SecretAccessKey"], "aws_session_token": assumed["SessionToken"]}
-
-    def client(service):
-        return boto3.client(service, region_name=region, endpoint_url=ENDPOINT, **creds)
+    client = account_clients(ENDPOINT, seeded, account["account_id"], region)
 
     ssm = client("ssm")
     base = f"/app/{name}/config"

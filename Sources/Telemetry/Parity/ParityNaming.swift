@@ -61,11 +61,19 @@ public struct ParityNaming: Sendable {
         return Self.replacingWord(environment.name, in: out, with: "{env}")
     }
 
-    /// `text` with `word` replaced where it is a whole word (not inside a longer word).
+    /// `text` with `word` replaced where it is a whole word (not inside a longer word of letters and digits).
     static func replacingWord(_ word: String, in text: String, with replacement: String) -> String {
         guard !word.isEmpty, text.range(of: word, options: .caseInsensitive) != nil else { return text }
-        let escaped = NSRegularExpression.escapedPattern(for: word)
-        guard let pattern = try? NSRegularExpression(pattern: "(?<![A-Za-z0-9])\(escaped)(?![A-Za-z0-9])", options: .caseInsensitive) else { return text }
-        return pattern.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: NSRegularExpression.escapedTemplate(for: replacement))
+        let isWordCharacter = { (c: Character) in c.isLetter || c.isNumber }
+        var out = ""
+        var rest = text[...]
+        while let found = rest.range(of: word, options: .caseInsensitive) {
+            let before = found.lowerBound == text.startIndex ? nil : text[text.index(before: found.lowerBound)]
+            let after = found.upperBound == text.endIndex ? nil : text[found.upperBound]
+            let whole = !(before.map(isWordCharacter) ?? false) && !(after.map(isWordCharacter) ?? false)
+            out += rest[..<found.lowerBound] + (whole ? replacement : String(rest[found]))
+            rest = rest[found.upperBound...]
+        }
+        return out + rest
     }
 }

@@ -64,16 +64,19 @@ extension EnvironmentPoller {
         var out: [ResourceSettings] = []
         for start in stride(from: 0, to: names.count, by: 4) {
             let batch = Array(names[start..<min(names.count, start + 4)])
-            var results = [ResourceSettings?](repeating: nil, count: batch.count)
-            await withTaskGroup(of: (Int, ResourceSettings).self) { group in
+            // The group hands back a plain array, written to nothing outside it: release builds of Swift 6.3 crashed
+            // writing a captured array from inside a task group's closure.
+            let results = await withTaskGroup(of: (Int, ResourceSettings).self) { group in
                 for (index, name) in batch.enumerated() {
                     group.addTask {
                         do { return (index, try await read(name)) } catch { return (index, ResourceSettings(environment: env, kind: kind, name: name, failure: SectionFailure(error))) }
                     }
                 }
-                for await (index, result) in group { results[index] = result }
+                var collected: [(Int, ResourceSettings)] = []
+                for await result in group { collected.append(result) }
+                return collected
             }
-            out += results.compactMap { $0 }
+            out += results.sorted { $0.0 < $1.0 }.map(\.1)
         }
         return out
     }
