@@ -54,6 +54,8 @@ row("filter keystroke: 5,000 stacks filtered to one account and redrawn", Measur
     Dashboard.render(scale, view: view, into: &buffer, cache: cache)
 })
 
+row("compare \(scale.settings.count) resources' settings across \(scale.accounts.count) accounts (ParityReport.compare, on the poller's task with each published snapshot)",
+    Measure.milliseconds(runs: 10) { _ = ParityReport.compare(scale.settings, alarms: scale.alarms, environments: ScaleSnapshot.environments(scale), config: .platformDefaults) })
 for panel in PanelCatalog.all {
     row("build \(panel.id.title) rows at that scale", Measure.milliseconds(runs: 20) { _ = panel.content(for: scale) })
 }

@@ -25,6 +25,7 @@ import Testing
         ("csv-processor-dev", "dev", "csv-processor"), ("dev-orders", "dev", "orders"), ("/app/dev/config/db_host", "dev", "/app/config/db_host"),
         ("/aws/lambda/staging-csv-processor", "staging", "/aws/lambda/csv-processor"), ("opsdeck-prod-ingest", "prod", "opsdeck-ingest"),
         ("function prod-csv-processor", "prod", "function csv-processor"), ("devices-table", "dev", "devices-table"), ("prod", "prod", "prod"),
+        ("platform-acct-042-stack-3", "acct-042", "platform-stack-3"), ("acct-0420-x", "acct-042", "acct-0420-x"), ("Prod-Orders", "prod", "Orders"),
     ])
     func namesLoseTheirEnvironmentWord(name: String, environment: String, logical: String) {
         #expect(ParityNaming(ParityConfig()).logical(name, environment: environment) == logical)

@@ -1,4 +1,5 @@
 import Foundation
+import AWSCore
 
 /// Names a resource by what it is across environments: `csv-processor-dev` and `csv-processor-prod` are both
 /// `csv-processor`, `/app/dev/config/x` is `/app/config/x`. Renames come first, then the configured patterns, then
@@ -10,7 +11,7 @@ public struct ParityNaming: Sendable {
 
     /// The logical name of `name` in `environment`.
     public func logical(_ name: String, environment: String) -> String {
-        if let renamed = config.renames["\(environment):\(name)"] { return renamed }
+        if !config.renames.isEmpty, let renamed = config.renames["\(environment):\(name)"] { return renamed }
         for pattern in config.patterns {
             let parts = pattern.replacingOccurrences(of: "{env}", with: environment).components(separatedBy: "{name}")
             guard parts.count == 2, name.count > parts[0].count + parts[1].count, name.hasPrefix(parts[0]), name.hasSuffix(parts[1]) else { continue }
@@ -21,43 +22,43 @@ public struct ParityNaming: Sendable {
 
     static let delimiters: Set<Character> = ["-", "_", ".", "/", " "]
 
-    /// `name` with `word` removed wherever it is a whole word: the word after it takes its delimiter ("/app/dev/config"
-    /// is "/app/config", "dev-orders" is "orders"); at the end it goes with the delimiter before it.
+    /// `name` with `word` (which may hold delimiters itself, "acct-042") removed wherever it stands between
+    /// delimiters or ends, with the delimiter after it ("/app/dev/config" is "/app/config", "dev-orders" is "orders"),
+    /// or at the end with the one before it ("csv-processor-dev" is "csv-processor").
     public static func withoutWord(_ word: String, in name: String) -> String {
-        guard !word.isEmpty else { return name }
-        var pieces: [(delimiter: String, word: String)] = []
-        var current = ""
-        var delimiter = ""
-        for character in name {
-            if delimiters.contains(character) {
-                pieces.append((delimiter, current))
-                delimiter = String(character)
-                current = ""
-            } else {
-                current.append(character)
-            }
-        }
-        pieces.append((delimiter, current))
-        guard pieces.count > 1 else { return name }
-        var kept: [(delimiter: String, word: String)] = []
-        var carried: String?
-        for piece in pieces {
-            if piece.word.caseInsensitiveCompare(word) == .orderedSame {
-                carried = carried ?? piece.delimiter
+        guard !word.isEmpty, name.utf8.count > word.utf8.count, TextSearch.contains(name.lowercased(), word.lowercased()) else { return name }
+        var out = name
+        var from = out.startIndex
+        while let found = out.range(of: word, options: .caseInsensitive, range: from..<out.endIndex) {
+            let startsWord = found.lowerBound == out.startIndex || delimiters.contains(out[out.index(before: found.lowerBound)])
+            let endsWord = found.upperBound == out.endIndex || delimiters.contains(out[found.upperBound])
+            guard startsWord, endsWord else {
+                from = out.index(after: found.lowerBound)
                 continue
             }
-            kept.append((carried ?? piece.delimiter, piece.word))
-            carried = nil
+            let removed: Range<String.Index>
+            if found.upperBound < out.endIndex {
+                removed = found.lowerBound..<out.index(after: found.upperBound)
+            } else if found.lowerBound > out.startIndex {
+                removed = out.index(before: found.lowerBound)..<found.upperBound
+            } else {
+                return name
+            }
+            let offset = out.distance(from: out.startIndex, to: removed.lowerBound)
+            out.removeSubrange(removed)
+            guard !out.isEmpty else { return name }
+            from = out.index(out.startIndex, offsetBy: min(offset, out.count))
         }
-        guard kept.count < pieces.count, !kept.isEmpty else { return name }
-        return kept.map { $0.delimiter + $0.word }.joined()
+        return out
     }
 
     /// `value` with what is bound to differ by environment written as placeholders: its name, account and region.
     public static func normalized(_ value: String, environment: EnvironmentConfig) -> String {
+        // Most values hold none of the three: the byte-wise checks keep Foundation's searches off that path.
         var out = value
-        if !environment.accountId.isEmpty { out = out.replacingOccurrences(of: environment.accountId, with: "{account}") }
-        if !environment.region.isEmpty { out = out.replacingOccurrences(of: environment.region, with: "{region}") }
+        if !environment.accountId.isEmpty, TextSearch.contains(out, environment.accountId) { out = out.replacingOccurrences(of: environment.accountId, with: "{account}") }
+        if !environment.region.isEmpty, TextSearch.contains(out, environment.region) { out = out.replacingOccurrences(of: environment.region, with: "{region}") }
+        guard TextSearch.contains(out.lowercased(), environment.name.lowercased()) else { return out }
         return Self.replacingWord(environment.name, in: out, with: "{env}")
     }
 

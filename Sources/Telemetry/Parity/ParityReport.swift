@@ -34,13 +34,19 @@ public struct ParityReport: Codable, Equatable, Sendable {
             if groups[key] == nil { order.append(key) }
             groups[key, default: [:]][resource.environment] = resource
         }
+        // An environment takes part for a kind when it has any resource of that kind, or its list of them failed.
+        var kinds: [ResourceSettings.Kind: Set<String>] = [:]
+        var listFailures: [String: SectionFailure] = [:]
+        for resource in all {
+            kinds[resource.kind, default: []].insert(resource.environment)
+            if resource.isListing, let failure = resource.failure { listFailures["\(resource.environment) \(resource.kind.rawValue)"] = failure }
+        }
         var differences: [ParityDifference] = []
         for key in order {
             let members = groups[key]!
-            // An environment takes part for a kind when it has any resource of that kind, or its list of them failed.
-            let present = compared.filter { env in all.contains { $0.environment == env && $0.kind == key.kind } }
+            let present = compared.filter { kinds[key.kind]?.contains($0) == true }
             guard present.count > 1 else { continue }
-            let listFailure = { (env: String) in all.first { $0.environment == env && $0.kind == key.kind && $0.isListing }?.failure }
+            let listFailure = { (env: String) in listFailures["\(env) \(key.kind.rawValue)"] }
             if present.contains(where: { members[$0] == nil }) {
                 let sides = present.map { env -> ParityDifference.Side in
                     if let resource = members[env] { return .init(environment: env, name: resource.name, value: "yes", call: key.kind.listCall) }

@@ -32,6 +32,10 @@ public actor Poller {
     private let setupErrors: [String: String]
     /// How the Parity view matches and compares resources across the environments.
     private let parity: ParityConfig
+    /// Bumped whenever an environment's settings are read again.
+    private var settingsVersion = 0
+    /// The last Parity report with what it was built from: settings change every ten minutes, not with every snapshot.
+    private var parityCache: (settings: Int, alarms: Set<String>, report: ParityReport)?
 
     /// `setupErrors` explains environments that have no source (e.g. their credentials could not be set up).
     public init(environments: [EnvironmentConfig], sources: [String: any ExchangeSource], setupErrors: [String: String] = [:], interval: Double, historyMinutes: Int,
@@ -96,6 +100,7 @@ public actor Poller {
         failuresOnly.slices = [:]
         latest[name] = failuresOnly
         for id in data.slices.keys where !data.reused.contains(id) { sectionSuccess[name, default: [:]][id] = now }
+        if data.slices[.settings] != nil && !data.reused.contains(.settings) { settingsVersion += 1 }
         if !data.slices.isEmpty { lastSuccess[name] = now }
         if data.identityFailure == nil && !data.slices.isEmpty {
             // Some section answered: the environment keeps its interval; only the failing calls wait for the next poll.
@@ -196,7 +201,13 @@ public actor Poller {
                 if let slice = data.slices[section.id] { snapshot.add(slice) }
             }
         }
-        snapshot.parity = ParityReport.compare(snapshot.settings, alarms: snapshot.alarms, environments: environments, config: parity)
+        let alarms = Set(snapshot.alarms.map(\.key.description))
+        if let cache = parityCache, cache.settings == settingsVersion, cache.alarms == alarms {
+            snapshot.parity = cache.report
+        } else {
+            snapshot.parity = ParityReport.compare(snapshot.settings, alarms: snapshot.alarms, environments: environments, config: parity)
+            parityCache = (settingsVersion, alarms, snapshot.parity)
+        }
         return snapshot
     }
 }
