@@ -58,6 +58,33 @@ import Testing
         #expect(await poller.nextPollDate() == start.addingTimeInterval(120), "a partial failure keeps the interval: both are due again after one")
     }
 
+    @Test func settingsThatAllFailFailTheSectionWithTheirCallAndCauseAndAreReadOnlyWhenDue() async throws {
+        let denied = { (service: String, operation: String) -> Result<Data, Error> in
+            .failure(AWSError(service: service, operation: operation, status: 400, code: "AccessDeniedException", message: "not authorized"))
+        }
+        // No stacks, so no setting comes from what the stacks section read: every one is the section's own call.
+        let noStacks: Result<Data, Error> = .success(Data("<R><DescribeStacksResult><Stacks/></DescribeStacksResult></R>".utf8))
+        var config = environment("dev", "104729364815")
+        config.watch.functions = ["dev-csv"]
+        let source = CannedSource([
+            "GetCallerIdentity": [Self.identity("104729364815")], "DescribeStacks": [noStacks, noStacks], "ListStackSets": [Self.stackSets, Self.stackSets],
+            "DescribeAlarms": [Self.alarms("dev-a"), Self.alarms("dev-a")], "DescribeVpcPeeringConnections": [Self.peerings, Self.peerings],
+            "GetFunctionConfiguration": [denied("lambda", "GetFunctionConfiguration")],
+            "GetParametersByPath": [denied("ssm", "GetParametersByPath")], "DescribeLogGroups": [denied("logs", "DescribeLogGroups")],
+            "GetMetricData": [.success(Data(#"{"MetricDataResults":[]}"#.utf8)), .success(Data(#"{"MetricDataResults":[]}"#.utf8))],
+        ])
+        let poller = Poller(environments: [config], sources: ["dev": source], interval: 60, historyMinutes: 30)
+        let start = Date(timeIntervalSince1970: 1_795_000_000)
+        let first = await poller.poll(now: start)
+        let settings = try #require(first.accounts[0].sections[.settings])
+        #expect(settings.phase == .failed && settings.failure?.cause == .accessDenied && settings.failure?.call == "lambda:GetFunctionConfiguration", "\(settings)")
+        #expect(first.accounts[0].failedSections == [.settings])
+        let calls = source.calls.count
+        let second = await poller.poll(now: start.addingTimeInterval(60))
+        #expect(source.calls.dropFirst(calls).contains { $0.operation == "GetParametersByPath" }, "a failed settings read is tried again at the next poll")
+        #expect(second.accounts[0].sections[.settings]?.phase == .failed)
+    }
+
     @Test func wrongAccountAndMissingCredentialsAreErrors() async {
         let wrong = CannedSource(["GetCallerIdentity": [Self.identity("111111111111")]])
         let poller = Poller(environments: [environment("dev", "104729364815"), environment("prod", "398126457039")], sources: ["dev": wrong],

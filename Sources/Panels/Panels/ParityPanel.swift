@@ -79,7 +79,7 @@ public struct ParityPanel: Panel {
     /// Each environment's value in its column (blank where it has none), or all grouped in one.
     func valueCells(_ environments: [String], _ sides: [(environment: String, value: String, failed: Bool)], dim: Bool, odd: Set<String> = []) -> [TableCell] {
         guard environments.count <= Self.sideBySide else {
-            return [.text(sides.map { "\($0.environment) \($0.value)" }.joined(separator: " · "), dim ? .muted : .text)]
+            return [.text(ParityDifference.grouped(sides.map { ($0.environment, $0.value) }), dim ? .muted : .text)]
         }
         return environments.map { env in
             guard let side = sides.first(where: { $0.environment == env }) else { return .text("-", .muted) }

@@ -73,6 +73,8 @@ extension SectionFailure {
             self.init(call: "request", cause: transport.kind == .timeout ? .timeout : .connection, detail: detail)
         case let credential as CredentialError:
             self.init(call: "credentials", cause: credential.signedOut ? .signedOut : .credentials, detail: detail)
+        case let carried as SectionError:
+            self = carried.failure
         default:
             self.init(call: "poll", cause: .other, detail: detail)
         }

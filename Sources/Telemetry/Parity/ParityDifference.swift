@@ -45,7 +45,10 @@ public struct ParityDifference: Codable, Equatable, Sendable {
     public func side(_ environment: String) -> Side? { sides.first { $0.environment == environment } }
 
     /// "1024 MB in staging; 512 MB in dev, prod": the values grouped, for lines that cannot hold a column each.
-    public var grouped: String {
+    public var grouped: String { Self.grouped(sides.map { ($0.environment, $0.value) }) }
+
+    /// Environments' values grouped by value, in the order the values first appear.
+    public static func grouped(_ sides: [(environment: String, value: String)]) -> String {
         var order: [String] = []
         var environments: [String: [String]] = [:]
         for side in sides {
