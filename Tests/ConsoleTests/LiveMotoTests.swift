@@ -318,9 +318,9 @@ import Telemetry
         #expect(screen.contains("restart with --allow-actions to re-enable"), "\(screen)")
         try readOnly.send("7", "Enter")
         // The detail view wraps the value where its column ends, so the two halves are looked for apart.
-        try readOnly.waitFor { $0.contains("actions still disabled since 00:00:00 UTC;") && $0.contains("--allow-actions to re-enable") && $0.contains("Fetched") }
+        try readOnly.waitFor(20) { $0.contains("actions still disabled since 00:00:00 UTC;") && $0.contains("--allow-actions to re-enable") && $0.contains("Fetched") }
         try readOnly.send("Escape", "q")
-        try readOnly.waitFor { $0.contains("[exit 0]") }
+        try readOnly.waitFor(20) { $0.contains("[exit 0]") }
         readOnly.kill()
         let calls = try operations(stubLog)
         #expect(calls.contains("DescribeAlarms"), "the console polled through the stand-in: \(calls)")

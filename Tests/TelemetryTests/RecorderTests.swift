@@ -76,3 +76,19 @@ import Testing
         #expect(untouched == Data(body.utf8), "only SSM answers are rewritten")
     }
 }
+
+/// Recordings made before the Parity view replay with its settings section off, not failing for want of its calls.
+@Suite struct OlderRecordingTests {
+    @Test func aHeaderWithoutParitySettingsReplaysWithTheSectionNotConfigured() async {
+        let environment = EnvironmentConfig(name: "dev", accountId: "104729364815", region: "eu-west-1")
+        let identity = "<R><GetCallerIdentityResult><Arn>arn:aws:sts::104729364815:assumed-role/r/s</Arn><Account>104729364815</Account></GetCallerIdentityResult></R>"
+        let exchange = Exchange(t: 0, environment: environment, call: APICall(.sts, "GetCallerIdentity", .query([])), outcome: .success(Data(identity.utf8)))
+        var header = Recording.Header(title: "old", start: Date(timeIntervalSince1970: 1_795_000_000), historyMinutes: 30, environments: [environment])
+        #expect(header.parity == nil)
+        var fixture = await RecordingReplay.fixture(from: Recording(header: header, cycles: [.init(t: 0, polled: ["dev"], exchanges: [exchange])]))
+        #expect(fixture.frames.last?.snapshot.accounts.first?.sections[.settings]?.phase == .notConfigured)
+        header.parity = .platformDefaults
+        fixture = await RecordingReplay.fixture(from: Recording(header: header, cycles: [.init(t: 0, polled: ["dev"], exchanges: [exchange])]))
+        #expect(fixture.frames.last?.snapshot.accounts.first?.sections[.settings]?.phase == .failed, "a recording that should hold settings says they are missing")
+    }
+}
