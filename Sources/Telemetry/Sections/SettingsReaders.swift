@@ -14,9 +14,8 @@ extension EnvironmentPoller {
         let cloudFormation = CloudFormationClient(source)
         let describe = "cloudformation:DescribeStacks"
         let templates = await each(.stack, stacks.filter { !$0.isStackSet }.map(\.name)) { name in
-            ResourceSettings(environment: env, kind: .stack, name: name, settings: [
-                await setting("Template", "cloudformation:GetTemplate") { try await cloudFormation.templateFingerprint(of: name, environment: env) },
-            ])
+            let template = await setting("Template", "cloudformation:GetTemplate") { try await cloudFormation.templateFingerprint(of: name, environment: env) }
+            return ResourceSettings(environment: env, kind: .stack, name: name, settings: [template])
         }
         return stacks.map { stack in
             let settled = ["CREATE_COMPLETE", "UPDATE_COMPLETE", "IMPORT_COMPLETE"].contains(stack.status)
@@ -50,7 +49,8 @@ extension EnvironmentPoller {
             Setting("Last modified", configuration.lastModified ?? "(unknown)", call: call, compared: false),
         ]
         if let key = configuration.kmsKey { settings.append(Setting("KMS key ARN", key, call: call, compared: false)) }
-        settings.append(await setting("Reserved concurrency", "lambda:GetFunctionConcurrency") { try await lambda.reservedConcurrency(of: name).map(String.init) ?? "none" })
+        let concurrency = await setting("Reserved concurrency", "lambda:GetFunctionConcurrency") { try await lambda.reservedConcurrency(of: name).map(String.init) ?? "none" }
+        settings.append(concurrency)
         return ResourceSettings(environment: environment.name, kind: .function, name: name, settings: settings)
     }
 
@@ -63,8 +63,10 @@ extension EnvironmentPoller {
         let key = description["SSEDescription"]?["KMSMasterKeyArn"]?.string
         settings.append(Setting("Encryption", key.map { keyClass($0) } ?? "AWS owned key", call: call))
         if let key { settings.append(Setting("KMS key ARN", key, call: call, compared: false)) }
-        settings.append(await setting("PITR", "dynamodb:DescribeContinuousBackups") { try await dynamo.pointInTimeRecovery(of: name) })
-        settings.append(await setting("TTL", "dynamodb:DescribeTimeToLive") { try await dynamo.timeToLive(of: name) })
+        let pitr = await setting("PITR", "dynamodb:DescribeContinuousBackups") { try await dynamo.pointInTimeRecovery(of: name) }
+        settings.append(pitr)
+        let ttl = await setting("TTL", "dynamodb:DescribeTimeToLive") { try await dynamo.timeToLive(of: name) }
+        settings.append(ttl)
         return ResourceSettings(environment: environment.name, kind: .table, name: name, settings: settings)
     }
 
@@ -73,19 +75,24 @@ extension EnvironmentPoller {
         let s3 = S3Client(source)
         var settings = [Setting("Versioning", try await s3.versioning(of: name), call: "s3:GetBucketVersioning")]
         var key: String?
-        settings.append(await setting("Default encryption", "s3:GetEncryptionConfiguration") {
+        let encryption = await setting("Default encryption", "s3:GetEncryptionConfiguration") {
             guard let encryption = try await s3.encryption(of: name) else { return "none" }
             key = encryption.key
             return encryption.key.map { "\(encryption.algorithm), \(keyClass($0))" } ?? encryption.algorithm
-        })
+        }
+        settings.append(encryption)
         if let key { settings.append(Setting("KMS key ARN", key, call: "s3:GetEncryptionConfiguration", compared: false)) }
-        settings.append(await setting("Lifecycle", "s3:GetLifecycleConfiguration") { try await s3.lifecycle(of: name) })
-        settings.append(await setting("Public access block", "s3:GetBucketPublicAccessBlock") { try await s3.publicAccessBlock(of: name) })
-        settings.append(await setting("Policy denies", "s3:GetBucketPolicy") { try await s3.policyDenies(of: name) })
-        settings.append(await setting("Replication", "s3:GetReplicationConfiguration") {
+        let lifecycle = await setting("Lifecycle", "s3:GetLifecycleConfiguration") { try await s3.lifecycle(of: name) }
+        settings.append(lifecycle)
+        let publicAccess = await setting("Public access block", "s3:GetBucketPublicAccessBlock") { try await s3.publicAccessBlock(of: name) }
+        settings.append(publicAccess)
+        let policy = await setting("Policy denies", "s3:GetBucketPolicy") { try await s3.policyDenies(of: name) }
+        settings.append(policy)
+        let replication = await setting("Replication", "s3:GetReplicationConfiguration") {
             let rules = try await s3.replication(of: name)
             return rules.isEmpty ? "none" : rules.map { "\($0.id) → \($0.destinationBucket)" }.joined(separator: ", ")
-        })
+        }
+        settings.append(replication)
         return ResourceSettings(environment: environment.name, kind: .bucket, name: name, settings: settings)
     }
 
