@@ -68,8 +68,11 @@ row("demo dashboard frame 160x48", Measure.milliseconds(runs: 200) {
 
 let data = try Data(contentsOf: DemoFixture.url!)
 let recording = try RecordingCodec.decode(data)
-row("start the demo: its first cycle read, decoded and replayed (what the first frame waits for)", await Measure.milliseconds(runs: 20) {
-    _ = try? await ReplayLoad.start(data)
+row("start the demo: its header read and checked (what the first frame waits for)", Measure.milliseconds(runs: 20) {
+    _ = try? ReplayLoad.start(data)
+})
+row("replay the demo's first cycle (what the first data waits for, after the first 1 MB is inflated)", await Measure.milliseconds(runs: 20) {
+    _ = await RecordingReplay.fixture(from: Recording(header: recording.header, cycles: [recording.cycles[0]]))
 })
 row("inflate the first 1 MB of the demo recording", Measure.milliseconds(runs: 20) { _ = Gzip.prefix(data, bytes: 1 << 20) })
 

@@ -30,10 +30,12 @@ struct ReplaySession: Sendable {
 
     /// Takes frames loaded in the background; returns the new snapshot when the frame in force changed.
     mutating func load(_ batch: ReplayBatch) -> Snapshot? {
+        if let first = batch.first { replayer.begin(with: first) }
         replayer.append(batch.frames)
         clock.extend(to: replayer.fixture.duration)
         if batch.done { clock.growing = false }
-        return update { _ in }
+        let changed = update { _ in }
+        return changed ?? (batch.first != nil && frame == 0 ? snapshot : nil)
     }
 
     /// Changes the clock; returns the new snapshot when the frame in force changed.

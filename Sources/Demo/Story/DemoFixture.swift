@@ -13,9 +13,9 @@ public enum DemoFixture {
         await RecordingReplay.fixture(from: try RecordingCodec.decode(try data()))
     }
 
-    /// Reads the embedded recording's first cycle, the rest to be loaded while the console runs.
-    public static func start() async throws -> ReplayLoad {
-        try await ReplayLoad.start(try data())
+    /// Reads the embedded recording's header, its cycles to be loaded while the console runs.
+    public static func start() throws -> ReplayLoad {
+        try ReplayLoad.start(try data())
     }
 
     /// The embedded recording's bytes.

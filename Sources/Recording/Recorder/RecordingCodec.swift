@@ -142,6 +142,18 @@ public enum RecordingCodec {
         return recording
     }
 
+    /// The checked header of plain or gzip `raw`, read from the file's first megabyte alone.
+    public static func header(of raw: Data, maxBytes: Int = defaultMaxBytes) throws -> Recording.Header {
+        let head = Gzip.isGzip(raw) ? Gzip.prefix(raw, bytes: 1 << 20) : raw.prefix(1 << 20)
+        guard let end = head.firstIndex(of: 0x0A), end > head.startIndex else {
+            // No whole first line at the beginning (a damaged gzip, an empty file, a huge line): the whole read says why.
+            return try decode(raw, maxBytes: maxBytes).header
+        }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try readHeader(Data(head[head.startIndex..<end]), decoder: decoder)
+    }
+
     private static func readHeader(_ line: Data, decoder: JSONDecoder) throws -> Recording.Header {
         guard let object = try? JSONDecoder().decode([String: JSONValue].self, from: line) else {
             throw RecordingError(line: 1, cause: "not JSON, expected an \(Recording.formatName) header")

@@ -9,9 +9,14 @@ public enum RecordingReplay {
     public static func fixture(from recording: Recording) async -> Fixture {
         var frames: [Fixture.Frame] = []
         await self.frames(from: recording) { _, frame in frames.append(frame) }
+        return fixture(of: recording, frames: frames, details: recording.details)
+    }
+
+    /// The timeline of `frames` replayed from `recording`, starting at its first cycle.
+    static func fixture(of recording: Recording, frames: [Fixture.Frame], details: [Exchange]) -> Fixture {
         let first = recording.cycles.first?.t ?? 0
         return Fixture(header: Fixture.Header(title: recording.header.title, start: recording.header.start.addingTimeInterval(first)), frames: frames,
-                       environments: recording.header.environments.map(\.config), details: recording.details)
+                       environments: recording.header.environments.map(\.config), details: details)
     }
 
     /// Runs each cycle through the poller in order, handing on each frame (with its index) as it is made.

@@ -10,6 +10,12 @@ public struct FixtureReplayer: Sendable {
         self.fixture = fixture
     }
 
+    /// Puts the first cycle's timeline in place of the frame shown while it was read.
+    public mutating func begin(with first: Fixture) {
+        fixture.header = first.header
+        if let frame = first.frames.first { fixture.frames[0] = frame }
+    }
+
     /// Adds frames loaded after the first, in time order.
     public mutating func append(_ frames: [Fixture.Frame]) {
         fixture.frames += frames

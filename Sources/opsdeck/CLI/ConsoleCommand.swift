@@ -29,7 +29,7 @@ struct ConsoleCommand: ParsableCommand {
                 return .live(poller, allowActions: allowed)
             }
             do {
-                return .loading(try Blocking.wait { try await DemoFixture.start() })
+                return .loading(try DemoFixture.start())
             } catch {
                 throw ConsoleFailure("cannot load the demo: \(error)")
             }

@@ -12,7 +12,7 @@ struct ReplayCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "replay",
         abstract: "Replay a recording made with `opsdeck record` (Space pause, + - speed, [ ] seek).",
-        discussion: "Plain or gzip JSON Lines. A damaged file is reported with the line number and cause."
+        discussion: "Plain or gzip JSON Lines. A damaged file is reported with the line number and cause; the console draws at once and reads the cycles while it runs."
     )
 
     @Argument(help: "The recording to replay.")
@@ -43,10 +43,15 @@ struct ReplayCommand: ParsableCommand {
         try options.runConsole { try start() }
     }
 
-    /// Replays the checked recording's first cycle; the rest is replayed while the console runs.
+    /// Checks the recording's header; its cycles are read and replayed while the console runs, and damage found
+    /// there is shown with the line number, the frames before it kept.
     private func start() throws -> ConsoleSession.Source {
-        let recording = try checked()
-        return .loading(try Blocking.wait { await ReplayLoad.start(decoded: recording) })
+        let data = try read()
+        do {
+            return .loading(try ReplayLoad.start(data, maxBytes: maxSize << 20))
+        } catch let error as RecordingError {
+            throw ConsoleFailure("\(file): \(error)")
+        }
     }
 
     /// Reads the recording and replays it into a timeline.
@@ -55,14 +60,18 @@ struct ReplayCommand: ParsableCommand {
         return try Blocking.wait { await RecordingReplay.fixture(from: recording) }
     }
 
-    /// The whole recording decoded, so a damaged one is refused before the terminal is taken.
-    private func checked() throws -> Recording {
-        let data: Data
+    /// The file's bytes.
+    private func read() throws -> Data {
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: file))
+            return try Data(contentsOf: URL(fileURLWithPath: file))
         } catch {
             throw ConsoleFailure("\(file): cannot be read (\(FileFailure.reason(error)))")
         }
+    }
+
+    /// The whole recording decoded, a damaged one refused with the line number and cause.
+    private func checked() throws -> Recording {
+        let data = try read()
         do {
             let recording = try RecordingCodec.decode(data, maxBytes: maxSize << 20)
             guard !recording.cycles.isEmpty else { throw ConsoleFailure("\(file): the recording has no poll cycles") }
