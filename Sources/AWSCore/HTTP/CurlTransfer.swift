@@ -15,7 +15,7 @@ final class CurlTransfer: @unchecked Sendable {
     private var headerList: UnsafeMutablePointer<curl_slist>?
 
     init?(_ request: HTTPRequest, options: TransportOptions, continuation: CheckedContinuation<HTTPResponse, Error>) {
-        guard let easy = curl_easy_init() else { return nil }
+        guard let easy = opsdeck_curl_easy_init() else { return nil }
         self.easy = easy
         self.continuation = continuation
         endpoint = "\(request.url.scheme ?? "https")://\(request.url.host ?? "?")\(request.url.port.map { ":\($0)" } ?? "")"
@@ -35,13 +35,13 @@ final class CurlTransfer: @unchecked Sendable {
         case "POST":
             opsdeck_curl_setopt_long(easy, CURLOPT_POST, 1)
             opsdeck_curl_setopt_off_t(easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(request.body.count))
-            request.body.withUnsafeBytes { raw in
+            _ = request.body.withUnsafeBytes { raw in
                 opsdeck_curl_setopt_pointer(easy, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!))
             }
         default: opsdeck_curl_setopt_string(easy, CURLOPT_CUSTOMREQUEST, request.method)
         }
         for header in request.headers + [("Expect", ""), ("Accept", "*/*")] {
-            headerList = curl_slist_append(headerList, "\(header.0): \(header.1)")
+            headerList = opsdeck_curl_slist_append(headerList, "\(header.0): \(header.1)")
         }
         opsdeck_curl_setopt_slist(easy, CURLOPT_HTTPHEADER, headerList)
         let me = Unmanaged.passUnretained(self).toOpaque()
@@ -87,13 +87,13 @@ final class CurlTransfer: @unchecked Sendable {
 
     /// Frees the easy handle and header list.
     func release() {
-        curl_easy_cleanup(easy)
-        curl_slist_free_all(headerList)
+        opsdeck_curl_easy_cleanup(easy)
+        opsdeck_curl_slist_free_all(headerList)
     }
 
     /// The error for libcurl's `code`, naming `endpoint`.
     static func error(_ code: CURLcode, endpoint: String) -> TransportError {
-        let text = String(cString: curl_easy_strerror(code))
+        let text = String(cString: opsdeck_curl_easy_strerror(code))
         switch code {
         case CURLE_OPERATION_TIMEDOUT: return TransportError(.timeout, "request timed out (\(text)) at \(endpoint)")
         case CURLE_COULDNT_CONNECT, CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY, CURLE_SEND_ERROR, CURLE_RECV_ERROR, CURLE_GOT_NOTHING:

@@ -1,18 +1,28 @@
 import CCurl
 import Foundation
 
-/// The live transport: one libcurl multi handle driven by its own thread, so requests run concurrently and reuse connections.
+/// The live transport: one libcurl multi handle driven by its own thread, so requests run concurrently and reuse
+/// connections. libcurl is loaded when the first transport is made; if it cannot be, every request fails saying why.
 public final class CurlTransport: HTTPTransport, @unchecked Sendable {
     private let options: TransportOptions
-    private let multi: UnsafeMutableRawPointer
+    private let multi: UnsafeMutableRawPointer?
+    private let unavailable: String?
     private let lock = NSLock()
     private var queued: [(HTTPRequest, CheckedContinuation<HTTPResponse, Error>)] = []
     private var closed = false
 
     public init(options: TransportOptions) {
-        curl_global_init(Int(CURL_GLOBAL_DEFAULT))
         self.options = options
-        multi = curl_multi_init()!
+        if let failure = opsdeck_curl_load() {
+            unavailable = "libcurl cannot be loaded (\(String(cString: failure))); install it: sudo apt-get install libcurl4"
+            multi = nil
+            return
+        }
+        opsdeck_curl_global_init(Int(CURL_GLOBAL_DEFAULT))
+        let multi = opsdeck_curl_multi_init()
+        self.multi = multi
+        unavailable = multi == nil ? "libcurl could not create a multi handle" : nil
+        guard let multi else { return }
         opsdeck_curl_multi_setopt_long(multi, CURLMOPT_MAX_HOST_CONNECTIONS, options.maxConnectionsPerHost)
         let thread = Thread { self.run() }
         thread.name = "opsdeck-curl"
@@ -20,7 +30,8 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
     }
 
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-        try await withCheckedThrowingContinuation { continuation in
+        guard let multi else { throw TransportError(.other, unavailable ?? "libcurl is not loaded") }
+        return try await withCheckedThrowingContinuation { continuation in
             lock.lock()
             let isClosed = closed
             if !isClosed { queued.append((request, continuation)) }
@@ -28,7 +39,7 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
             if isClosed {
                 continuation.resume(throwing: TransportError(.other, "transport is closed"))
             } else {
-                curl_multi_wakeup(multi)
+                opsdeck_curl_multi_wakeup(multi)
             }
         }
     }
@@ -38,10 +49,11 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
         lock.lock()
         closed = true
         lock.unlock()
-        curl_multi_wakeup(multi)
+        if let multi { opsdeck_curl_multi_wakeup(multi) }
     }
 
     private func run() {
+        guard let multi else { return }
         var active: [UnsafeMutableRawPointer: CurlTransfer] = [:]
         while true {
             lock.lock()
@@ -55,29 +67,29 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
                     continue
                 }
                 active[transfer.easy] = transfer
-                curl_multi_add_handle(multi, transfer.easy)
+                opsdeck_curl_multi_add_handle(multi, transfer.easy)
             }
             if stop {
                 for transfer in active.values {
-                    curl_multi_remove_handle(multi, transfer.easy)
+                    opsdeck_curl_multi_remove_handle(multi, transfer.easy)
                     transfer.continuation.resume(throwing: TransportError(.other, "transport closed"))
                     transfer.release()
                 }
-                curl_multi_cleanup(multi)
+                opsdeck_curl_multi_cleanup(multi)
                 return
             }
             var running: Int32 = 0
-            curl_multi_perform(multi, &running)
+            opsdeck_curl_multi_perform(multi, &running)
             var remaining: Int32 = 0
-            while let message = curl_multi_info_read(multi, &remaining) {
+            while let message = opsdeck_curl_multi_info_read(multi, &remaining) {
                 guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle, let transfer = active.removeValue(forKey: easy) else { continue }
                 let code = opsdeck_curl_msg_result(message)
-                curl_multi_remove_handle(multi, easy)
+                opsdeck_curl_multi_remove_handle(multi, easy)
                 transfer.finish(code)
                 transfer.release()
             }
             var ready: Int32 = 0
-            curl_multi_poll(multi, nil, 0, 1_000, &ready)
+            opsdeck_curl_multi_poll(multi, nil, 0, 1_000, &ready)
         }
     }
 }

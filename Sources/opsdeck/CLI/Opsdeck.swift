@@ -1,5 +1,4 @@
 import ArgumentParser
-import CCurl
 import Foundation
 import AWSCore
 import Telemetry
@@ -15,7 +14,7 @@ struct Opsdeck: AsyncParsableCommand {
         commandName: "opsdeck",
         abstract: "A keyboard-driven terminal operations console for a multi-account AWS platform.",
         discussion: "Start with `opsdeck --demo`. Live: `opsdeck` with ~/.config/opsdeck/config.toml (see docs/config.example.toml). Console options: `opsdeck help console`.",
-        version: "opsdeck 0.1.0 (\(String(cString: curl_version())))",
+        version: "opsdeck 0.1.0",
         subcommands: [ConsoleCommand.self, SnapshotCommand.self, RecordCommand.self, ReplayCommand.self, LoginCommand.self, TriageLogCommand.self, GenerateDemoFixture.self],
         defaultSubcommand: ConsoleCommand.self
     )
