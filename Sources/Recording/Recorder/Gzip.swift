@@ -44,46 +44,73 @@ public enum Gzip {
     /// Whether `data` starts with the gzip magic bytes.
     public static func isGzip(_ data: Data) -> Bool { data.count >= 2 && data[data.startIndex] == 0x1f && data[data.startIndex + 1] == 0x8b }
 
-    /// The first `bytes` (or a little more) of what `data` inflates to, for reading a recording's beginning before the
-    /// rest; an error or the end of the stream ends it early.
-    public static func prefix(_ data: Data, bytes: Int) -> Data {
-        (try? inflated(data) { $0 < bytes })?.out ?? Data()
-    }
-
     /// Inflates `data` up to `limit` bytes (more is an error, so a small bomb cannot fill memory); a stream cut short
     /// yields what was complete, `truncated` says so.
     public static func decompress(_ data: Data, limit: Int = .max) throws -> (data: Data, truncated: Bool) {
-        let (out, status, remaining) = try inflated(data) { $0 <= limit }
-        guard out.count <= limit else { throw GzipError(description: "inflates to more than \(limit >> 20) MB (at byte \(data.count - remaining) of \(data.count)); --max-size raises the limit") }
-        switch status {
-        case Z_STREAM_END: return (out, false)
-        case Z_OK, Z_BUF_ERROR: return (out, true)
-        default: throw GzipError(description: "corrupt gzip data at byte \(data.count - remaining) (\(String(cString: zError(status))))")
-        }
+        let reader = GzipReader(data, limit: limit)
+        var out = Data()
+        while let chunk = try reader.next() { out += chunk }
+        return (out, reader.truncated)
+    }
+}
+
+/// Inflates gzip data a chunk at a time, so a recording is read without holding all it inflates to.
+public final class GzipReader {
+    private let data: Data
+    private let limit: Int
+    private var stream = z_stream()
+    private var started = false
+    private var finished = false
+    private var offset = 0
+    private var produced = 0
+    /// Whether the stream ended before its end marker (a file cut short); known once `next` returns nil.
+    public private(set) var truncated = false
+
+    /// A reader of `data` that fails once more than `limit` bytes are inflated.
+    public init(_ data: Data, limit: Int = .max) {
+        self.data = data
+        self.limit = limit
     }
 
-    /// Inflates `data` in 256 KB chunks while `more` says the output so far wants more: the output, zlib's last status
-    /// and the input bytes left.
-    private static func inflated(_ data: Data, more: (Int) -> Bool) throws -> (out: Data, status: Int32, remaining: Int) {
-        var stream = z_stream()
-        guard opsdeck_inflate_init_gzip(&stream) == Z_OK else { throw GzipError(description: "zlib could not start") }
-        defer { inflateEnd(&stream) }
-        var input = [UInt8](data)
-        var out = Data()
-        var chunk = [UInt8](repeating: 0, count: 262_144)
-        var status: Int32 = Z_OK
-        input.withUnsafeMutableBufferPointer { buffer in
-            stream.next_in = buffer.baseAddress
-            stream.avail_in = uInt(buffer.count)
-            repeat {
-                chunk.withUnsafeMutableBufferPointer { space in
-                    stream.next_out = space.baseAddress
-                    stream.avail_out = uInt(space.count)
-                    status = inflate(&stream, Z_NO_FLUSH)
-                    out.append(space.baseAddress!, count: space.count - Int(stream.avail_out))
-                }
-            } while status == Z_OK && (stream.avail_in > 0 || stream.avail_out == 0) && more(out.count)
+    deinit { if started { inflateEnd(&stream) } }
+
+    /// The next inflated chunk (up to 256 KB), or nil at the end of the stream.
+    public func next() throws -> Data? {
+        guard !finished else { return nil }
+        if !started {
+            guard opsdeck_inflate_init_gzip(&stream) == Z_OK else { throw GzipError(description: "zlib could not start") }
+            started = true
         }
-        return (out, status, Int(stream.avail_in))
+        var chunk = Data(count: 262_144)
+        var status: Int32 = Z_OK
+        data.withUnsafeBytes { (input: UnsafeRawBufferPointer) in
+            chunk.withUnsafeMutableBytes { (space: UnsafeMutableRawBufferPointer) in
+                stream.next_in = UnsafeMutablePointer(mutating: input.bindMemory(to: Bytef.self).baseAddress.map { $0 + offset })
+                stream.avail_in = uInt(data.count - offset)
+                stream.next_out = space.bindMemory(to: Bytef.self).baseAddress
+                stream.avail_out = uInt(space.count)
+                status = inflate(&stream, Z_NO_FLUSH)
+            }
+        }
+        let count = chunk.count - Int(stream.avail_out)
+        chunk.count = count
+        produced += count
+        let remaining = Int(stream.avail_in)
+        offset = data.count - remaining
+        guard produced <= limit else {
+            throw GzipError(description: "inflates to more than \(limit >> 20) MB (at byte \(data.count - remaining) of \(data.count)); --max-size raises the limit")
+        }
+        switch status {
+        case Z_STREAM_END:
+            finished = true
+        case Z_OK where remaining > 0 || stream.avail_out == 0:
+            break
+        case Z_OK, Z_BUF_ERROR:
+            finished = true
+            truncated = true
+        default:
+            throw GzipError(description: "corrupt gzip data at byte \(data.count - remaining) (\(String(cString: zError(status))))")
+        }
+        return count > 0 || !finished ? chunk : nil
     }
 }

@@ -64,97 +64,15 @@ public enum RecordingCodec {
 
     /// Decodes plain or gzip data of at most `maxBytes` (inflated), failing with the line number and cause of the first problem.
     public static func decode(_ raw: Data, maxBytes: Int = defaultMaxBytes) throws -> Recording {
-        var data = raw
-        var truncatedGzip = false
-        if Gzip.isGzip(raw) {
-            do {
-                (data, truncatedGzip) = try Gzip.decompress(raw, limit: maxBytes)
-            } catch {
-                throw RecordingError(line: 0, cause: "\(error)")
-            }
-        } else if raw.count > maxBytes {
-            throw RecordingError(line: 0, cause: "the file is larger than \(maxBytes >> 20) MB; --max-size raises the limit")
-        }
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        var lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
-        guard let first = lines.first, !first.isEmpty else {
-            throw RecordingError(line: 1, cause: "empty file, expected an \(Recording.formatName) header")
-        }
-        let header = try readHeader(Data(first), decoder: decoder)
-        let endsWithNewline = lines.last?.isEmpty == true
-        if endsWithNewline { lines.removeLast() }
-        var recording = Recording(header: header)
-        var inDetails = false
-        let names = Set(header.environments.map(\.name))
-        for (index, line) in lines.enumerated().dropFirst() {
-            let number = index + 1
-            let isLast = index == lines.count - 1
-            if line.isEmpty { throw RecordingError(line: number, cause: "blank line") }
-            let isCycle = line.starts(with: Data("{\"cycle\"".utf8))
-            if !isCycle, let exchange = try? decoder.decode(Exchange.self, from: Data(line)) {
-                guard !recording.cycles.isEmpty else { throw RecordingError(line: number, cause: "an exchange before any cycle line") }
-                guard validOffset(exchange.t) else { throw RecordingError(line: number, cause: "time \(JSONValue.number(exchange.t).text) s is out of range (±\(JSONValue.number(maxOffset).text))") }
-                if inDetails {
-                    guard names.contains(exchange.env) else { throw RecordingError(line: number, cause: "detail exchange for '\(exchange.env.visible)', which the header does not name") }
-                    recording.details.append(exchange)
-                    continue
-                }
-                guard recording.cycles[recording.cycles.count - 1].polled.contains(exchange.env) else {
-                    throw RecordingError(line: number, cause: "exchange for '\(exchange.env.visible)', which this cycle did not poll")
-                }
-                recording.cycles[recording.cycles.count - 1].exchanges.append(exchange)
-                continue
-            }
-            guard let object = try? JSONDecoder().decode([String: JSONValue].self, from: Data(line)) else {
-                let cut = isLast && (!endsWithNewline || truncatedGzip)
-                throw RecordingError(line: number, cause: cut ? "truncated: the file ends inside this line" : "not a JSON object")
-            }
-            guard object["cycle"] != nil else {
-                do {
-                    _ = try decoder.decode(Exchange.self, from: Data(line))
-                } catch {
-                    throw RecordingError(line: number, cause: "not an exchange (\(DecodingFailure.describe(error)))")
-                }
-                throw RecordingError(line: number, cause: "not an exchange")
-            }
-            guard let cycle = try? decoder.decode(CycleLine.self, from: Data(line)) else {
-                throw RecordingError(line: number, cause: "a cycle line needs a number `cycle` and a list `polled`")
-            }
-            guard validOffset(cycle.cycle) else {
-                throw RecordingError(line: number, cause: "cycle time \(JSONValue.number(cycle.cycle).text) s is out of range (±\(JSONValue.number(maxOffset).text))")
-            }
-            if cycle.detail == true {
-                guard !recording.cycles.isEmpty else { throw RecordingError(line: number, cause: "detail exchanges before any cycle line") }
-                inDetails = true
-                continue
-            }
-            guard !inDetails else { throw RecordingError(line: number, cause: "a cycle after the detail exchanges, which come last") }
-            if let last = recording.cycles.last, cycle.cycle < last.t {
-                throw RecordingError(line: number, cause: "cycle at \(cycle.cycle) s comes after one at \(last.t) s")
-            }
-            if let unknown = cycle.polled.first(where: { !names.contains($0) }) {
-                throw RecordingError(line: number, cause: "environment '\(unknown.visible)' is not in the header")
-            }
-            recording.cycles.append(Recording.Cycle(t: cycle.cycle, polled: cycle.polled, exchanges: []))
-        }
-        if truncatedGzip, lines.count > 1 { throw RecordingError(line: lines.count, cause: "truncated: the gzip stream ends early") }
+        let stream = try RecordingStream(raw, maxBytes: maxBytes)
+        var recording = Recording(header: stream.header)
+        while let cycle = try stream.nextCycle() { recording.cycles.append(cycle) }
+        recording.details = stream.details
         return recording
     }
 
-    /// The checked header of plain or gzip `raw`, read from the file's first megabyte alone.
-    public static func header(of raw: Data, maxBytes: Int = defaultMaxBytes) throws -> Recording.Header {
-        let head = Gzip.isGzip(raw) ? Gzip.prefix(raw, bytes: 1 << 20) : raw.prefix(1 << 20)
-        guard let end = head.firstIndex(of: 0x0A), end > head.startIndex else {
-            // No whole first line at the beginning (a damaged gzip, an empty file, a huge line): the whole read says why.
-            return try decode(raw, maxBytes: maxBytes).header
-        }
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return try readHeader(Data(head[head.startIndex..<end]), decoder: decoder)
-    }
-
-    private static func readHeader(_ line: Data, decoder: JSONDecoder) throws -> Recording.Header {
+    /// The checked header line.
+    static func readHeader(_ line: Data, decoder: JSONDecoder) throws -> Recording.Header {
         guard let object = try? JSONDecoder().decode([String: JSONValue].self, from: line) else {
             throw RecordingError(line: 1, cause: "not JSON, expected an \(Recording.formatName) header")
         }

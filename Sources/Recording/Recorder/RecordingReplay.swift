@@ -7,31 +7,42 @@ import Telemetry
 public enum RecordingReplay {
     /// The timeline of snapshots the recording's cycles produce, one frame per cycle.
     public static func fixture(from recording: Recording) async -> Fixture {
+        let player = CyclePlayer(recording.header)
         var frames: [Fixture.Frame] = []
-        await self.frames(from: recording) { _, frame in frames.append(frame) }
-        return fixture(of: recording, frames: frames, details: recording.details)
+        for cycle in recording.cycles { frames.append(await player.play(cycle)) }
+        return fixture(of: recording.header, from: recording.cycles.first?.t ?? 0, frames: frames, details: recording.details)
     }
 
-    /// The timeline of `frames` replayed from `recording`, starting at its first cycle.
-    static func fixture(of recording: Recording, frames: [Fixture.Frame], details: [Exchange]) -> Fixture {
-        let first = recording.cycles.first?.t ?? 0
-        return Fixture(header: Fixture.Header(title: recording.header.title, start: recording.header.start.addingTimeInterval(first)), frames: frames,
-                       environments: recording.header.environments.map(\.config), details: details)
+    /// The timeline of `frames` replayed from a recording with `header` whose first cycle is at `first` seconds.
+    static func fixture(of header: Recording.Header, from first: Double, frames: [Fixture.Frame], details: [Exchange]) -> Fixture {
+        Fixture(header: Fixture.Header(title: header.title, start: header.start.addingTimeInterval(first)), frames: frames,
+                environments: header.environments.map(\.config), details: details)
+    }
+}
+
+/// Runs a recording's cycles through the poller one at a time, in order, as a stream or a decoded recording yields them.
+final class CyclePlayer {
+    private let header: Recording.Header
+    private let sources: [String: ReplaySource]
+    private let poller: Poller
+    private var first: Double?
+
+    init(_ header: Recording.Header) {
+        self.header = header
+        let environments = header.environments.map(\.config)
+        sources = Dictionary(uniqueKeysWithValues: environments.map { ($0.name, ReplaySource()) })
+        poller = Poller(environments: environments, sources: sources, interval: 1, historyMinutes: header.historyMinutes,
+                        windowMinutes: header.metricWindow, aggregator: header.aggregator, monitoring: header.monitoring,
+                        // A recording made before the Parity view holds no settings calls: its settings are off, not failing.
+                        parity: header.parity ?? .off)
     }
 
-    /// Runs each cycle through the poller in order, handing on each frame (with its index) as it is made.
-    static func frames(from recording: Recording, _ each: (Int, Fixture.Frame) -> Void) async {
-        let environments = recording.header.environments.map(\.config)
-        let sources = Dictionary(uniqueKeysWithValues: environments.map { ($0.name, ReplaySource()) })
-        let poller = Poller(environments: environments, sources: sources, interval: 1, historyMinutes: recording.header.historyMinutes,
-                            windowMinutes: recording.header.metricWindow, aggregator: recording.header.aggregator, monitoring: recording.header.monitoring,
-                            // A recording made before the Parity view holds no settings calls: its settings are off, not failing.
-                            parity: recording.header.parity ?? .off)
-        let first = recording.cycles.first?.t ?? 0
-        for (index, cycle) in recording.cycles.enumerated() {
-            for name in cycle.polled { sources[name]?.load(cycle.exchanges.filter { $0.env == name }) }
-            let snapshot = await poller.poll(now: recording.header.start.addingTimeInterval(cycle.t), only: Set(cycle.polled))
-            each(index, Fixture.Frame(offset: cycle.t - first, snapshot: snapshot))
-        }
+    /// The frame `cycle` makes, timed from the first cycle played.
+    func play(_ cycle: Recording.Cycle) async -> Fixture.Frame {
+        let first = self.first ?? cycle.t
+        self.first = first
+        for name in cycle.polled { sources[name]?.load(cycle.exchanges.filter { $0.env == name }) }
+        let snapshot = await poller.poll(now: header.start.addingTimeInterval(cycle.t), only: Set(cycle.polled))
+        return Fixture.Frame(offset: cycle.t - first, snapshot: snapshot)
     }
 }

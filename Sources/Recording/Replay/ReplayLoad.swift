@@ -15,15 +15,12 @@ public struct ReplayLoad: Sendable {
         case decoded(Recording)
     }
 
-    /// How much of the inflated recording is read for its first cycle.
-    static let prefixBytes = 1 << 20
-
     /// Reads and checks the header of `raw` (plain or gzip); the cycles are read by `rest`.
     public static func start(_ raw: Data, maxBytes: Int = RecordingCodec.defaultMaxBytes) throws -> ReplayLoad {
-        ReplayLoad(first: waiting(try RecordingCodec.header(of: raw)), rest: .raw(raw, maxBytes: maxBytes))
+        ReplayLoad(first: waiting(try RecordingStream(raw, maxBytes: maxBytes).header), rest: .raw(raw, maxBytes: maxBytes))
     }
 
-    /// The same for a recording already decoded whole: replayed without decoding again.
+    /// The same for a recording already decoded whole.
     public static func start(decoded recording: Recording) -> ReplayLoad {
         ReplayLoad(first: waiting(recording.header), rest: .decoded(recording))
     }
@@ -35,59 +32,48 @@ public struct ReplayLoad: Sendable {
                        frames: [Fixture.Frame(offset: 0, snapshot: .waiting(for: environments, at: header.start))], environments: environments)
     }
 
-    /// Replays the first cycle and hands it on in place of the waiting frame, then decodes the whole recording and
-    /// hands on every later frame in batches, then the detail exchanges; a recording damaged past its first cycle
-    /// ends with the error, the frames so far kept.
+    /// Replays the cycles as they are read, one at a time: the first handed on at once in place of the waiting frame,
+    /// the rest in batches of `size`, then the detail exchanges. Only the cycle being replayed is held decoded; a
+    /// recording damaged past its header ends with the error, the frames before it kept.
     public func rest(batch size: Int = 8, _ deliver: @Sendable (ReplayBatch) -> Void) async {
-        let recording: Recording
-        var shown = false
-        switch rest {
-        case .decoded(let decoded):
-            recording = decoded
-        case .raw(let raw, let maxBytes):
-            if let head = try? Self.firstCycle(of: raw, maxBytes: maxBytes) {
-                deliver(ReplayBatch(first: await RecordingReplay.fixture(from: head), frames: [], details: [], done: false))
-                shown = true
-            }
-            do {
-                recording = try RecordingCodec.decode(raw, maxBytes: maxBytes)
-                guard !recording.cycles.isEmpty else { throw RecordingError(line: 0, cause: "the recording has no poll cycles") }
-            } catch {
-                deliver(ReplayBatch(frames: [], details: [], done: true, failure: "\(error)"))
-                return
-            }
-        }
         var pending: [Fixture.Frame] = []
-        await RecordingReplay.frames(from: recording) { index, frame in
-            guard index > 0 else {
-                if !shown { deliver(ReplayBatch(first: RecordingReplay.fixture(of: recording, frames: [frame], details: []), frames: [], details: [], done: false)) }
-                return
+        var played = 0
+        do {
+            let header: Recording.Header
+            let next: () throws -> Recording.Cycle?
+            let details: () -> [Exchange]
+            switch rest {
+            case .decoded(let recording):
+                var cycles = recording.cycles.makeIterator()
+                header = recording.header
+                next = { cycles.next() }
+                details = { recording.details }
+            case .raw(let raw, let maxBytes):
+                let stream = try RecordingStream(raw, maxBytes: maxBytes)
+                header = stream.header
+                next = stream.nextCycle
+                details = { stream.details }
             }
-            pending.append(frame)
-            if pending.count >= size {
-                deliver(ReplayBatch(frames: pending, details: [], done: false))
-                pending = []
+            let player = CyclePlayer(header)
+            while let cycle = try next() {
+                let frame = await player.play(cycle)
+                played += 1
+                if played == 1 {
+                    deliver(ReplayBatch(first: RecordingReplay.fixture(of: header, from: cycle.t, frames: [frame], details: []), frames: [], details: [], done: false))
+                    continue
+                }
+                pending.append(frame)
+                if pending.count >= size {
+                    deliver(ReplayBatch(frames: pending, details: [], done: false))
+                    pending = []
+                }
             }
+            guard played > 0 else { throw RecordingError(line: 0, cause: "the recording has no poll cycles") }
+            deliver(ReplayBatch(frames: pending, details: details(), done: true))
+        } catch {
+            deliver(ReplayBatch(frames: pending, details: [], done: true, failure: "\(error)"))
         }
-        deliver(ReplayBatch(frames: pending, details: recording.details, done: true))
     }
-
-    /// The header and first cycle of `raw`, decoded from the beginning of the file alone.
-    private static func firstCycle(of raw: Data, maxBytes: Int) throws -> Recording {
-        let head = Gzip.isGzip(raw) ? Gzip.prefix(raw, bytes: prefixBytes) : raw.prefix(prefixBytes)
-        let lines = head.split(separator: 0x0A, omittingEmptySubsequences: false)
-        // Up to the second cycle line, or whole lines of what the prefix holds.
-        var end = lines.count - 1
-        var cycles = 0
-        for (index, line) in lines.enumerated() where line.starts(with: Data("{\"cycle\"".utf8)) {
-            cycles += 1
-            if cycles == 2 { end = index; break }
-        }
-        let recording = try RecordingCodec.decode(Data(lines.prefix(end).joined(separator: [0x0A]) + [0x0A]), maxBytes: maxBytes)
-        guard let cycle = recording.cycles.first else { throw RecordingError(line: 0, cause: "the recording has no poll cycles") }
-        return Recording(header: recording.header, cycles: [cycle])
-    }
-
 }
 
 /// Frames of a recording loading in the background (first the first cycle's), and at the end its detail exchanges (or why it stopped).
