@@ -57,7 +57,11 @@ final class RecordingLines {
     private func fill() throws -> Bool {
         do {
             guard let gzip, let chunk = try gzip.next() else { return false }
-            buffer.append(chunk)
+            // A fresh buffer of what is left and the chunk: appending to the slice would keep every line read before.
+            var next = Data(capacity: buffer.count + chunk.count)
+            next.append(buffer)
+            next.append(chunk)
+            buffer = next
             return true
         } catch let error as GzipError {
             throw RecordingError(line: 0, cause: "\(error)")
