@@ -3,6 +3,10 @@ import PackageDescription
 
 /// The layers, each a target so the compiler keeps the arrows pointing one way:
 /// AWSCore <- Telemetry <- Recording <- Demo; Telemetry <- Panels; Panels, Recording <- ConsoleCore <- opsdeck.
+/// Members are visible only from modules a file imports itself, so Foundation's (which TOMLKit imports) cannot creep
+/// into code that imports FoundationEssentials alone.
+let strictImports: [SwiftSetting] = [.enableUpcomingFeature("MemberImportVisibility")]
+
 let package = Package(
     name: "opsdeck",
     products: [
@@ -19,26 +23,27 @@ let package = Package(
         // libcurl loaded on first use (dlopen), so the demo and replays never map it and the libraries it brings.
         .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl")]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
-        // SHA-256 and HMAC from the system's libcrypto (OpenSSL 3): swift-crypto's own BoringSSL took most of a cold build.
-        .systemLibrary(name: "CCrypto", path: "Sources/CCrypto", providers: [.apt(["libssl-dev"])]),
         // SigV4, credentials, the libcurl transport, the call model, errors, retry, paging, XML/JSON readers, private files.
-        .target(name: "AWSCore", dependencies: ["CCurl", "CCrypto", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "AWSCore", dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")], swiftSettings: strictImports),
         // Service clients, the snapshot model, config.toml (read by TOMLKit) and the poller.
-        .target(name: "Telemetry", dependencies: ["AWSCore", .product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "Telemetry", dependencies: ["AWSCore", .product(name: "Logging", package: "swift-log"), .product(name: "TOMLKit", package: "TOMLKit")], swiftSettings: strictImports),
         // Recordings: codec, recorder, replay through the poller's parsers, the replay clock.
-        .target(name: "Recording", dependencies: ["Telemetry", "CZlib"]),
+        .target(name: "Recording", dependencies: ["Telemetry", "CZlib"], swiftSettings: strictImports),
         // The demo story's platform and the recording made of it.
-        .target(name: "Demo", dependencies: ["Recording"], resources: [.copy("Resources/demo-recording.jsonl.gz")]),
+        // The demo recording, linked in by the assembler (so no resource bundle and no Foundation Bundle).
+        .target(name: "CDemoRecording", cSettings: [.headerSearchPath("../Demo/Resources")]),
+        .target(name: "Demo", dependencies: ["Recording", "CDemoRecording"], exclude: ["Resources"], swiftSettings: strictImports),
         // Panels drawn into a pure cell buffer; they read the model only.
-        .target(name: "Panels", dependencies: ["Telemetry"]),
+        .target(name: "Panels", dependencies: ["Telemetry"], swiftSettings: strictImports),
         // The console without a terminal: state reducer, event loop, key table, themes, triage.
-        .target(name: "ConsoleCore", dependencies: ["Panels", "Recording"]),
+        .target(name: "ConsoleCore", dependencies: ["Panels", "Recording"], swiftSettings: strictImports),
         // The thin executable: the command line and the ncurses backend (the only code that touches ncurses).
         .executableTarget(
             name: "opsdeck",
-            dependencies: ["CNCurses", "ConsoleCore", "Demo", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["CNCurses", "ConsoleCore", "Demo", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strictImports
         ),
-        .executableTarget(name: "opsdeck-bench", dependencies: ["Demo", "Panels"], path: "Sources/Bench"),
+        .executableTarget(name: "opsdeck-bench", dependencies: ["Demo", "Panels"], path: "Sources/Bench", swiftSettings: strictImports),
         .testTarget(name: "TelemetryTests", dependencies: ["AWSCore", "Telemetry", "Recording", "Demo"], exclude: ["Resources/README.md"],
                     resources: [.copy("Resources/sigv4"), .copy("Resources/sigv4-crt"), .copy("Resources/responses"), .copy("Resources/flowlogs")]),
         .testTarget(name: "PanelsTests", dependencies: ["Panels", "Telemetry", "Demo"], exclude: ["__Snapshots__"]),

@@ -1,4 +1,6 @@
-import Foundation
+import FoundationEssentials
+import Dispatch
+import Glibc
 import AWSCore
 import Telemetry
 import Recording
@@ -35,5 +37,5 @@ enum Measure {
     }
 
     /// "1.23 ms".
-    static func format(_ ms: Double) -> String { String(format: "%.2f ms", ms) }
+    static func format(_ ms: Double) -> String { String(cFormat: "%.2f ms", ms) }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Telemetry
 import AWSCore
 import Recording
@@ -10,9 +10,9 @@ import Panels
 enum ScaleSnapshot {
     static func make(accounts: Int = 100, stacks: Int = 50, findings: Int = 10_000, now: Date = Date(timeIntervalSince1970: 1_795_183_200)) -> Snapshot {
         let statuses = ["CREATE_COMPLETE", "UPDATE_COMPLETE", "UPDATE_ROLLBACK_COMPLETE", "UPDATE_IN_PROGRESS"]
-        let names = (0..<accounts).map { String(format: "acct-%03d", $0) }
+        let names = (0..<accounts).map { String(cFormat: "acct-%03ld", $0) }
         var snapshot = Snapshot(capturedAt: now, accounts: names.enumerated().map {
-            AccountStatus(environment: $1, accountId: String(format: "%012d", 100_000_000_000 + $0), region: "us-east-1", health: $0 % 17 == 0 ? .stale : .ok, lastSuccess: now)
+            AccountStatus(environment: $1, accountId: String(cFormat: "%012ld", 100_000_000_000 + $0), region: "us-east-1", health: $0 % 17 == 0 ? .stale : .ok, lastSuccess: now)
         })
         for (a, env) in names.enumerated() {
             for s in 0..<stacks {

@@ -1,4 +1,6 @@
-import Foundation
+import FoundationEssentials
+import Dispatch
+import Glibc
 import Panels
 import Telemetry
 import AWSCore
@@ -66,7 +68,7 @@ row("demo dashboard frame 160x48", Measure.milliseconds(runs: 200) {
     Dashboard.render(demo, view: DashboardView(now: demo.capturedAt), into: &buffer)
 })
 
-let data = try Data(contentsOf: DemoFixture.url!)
+let data = try DemoFixture.data()
 let recording = try RecordingCodec.decode(data)
 row("start the demo: its header read and checked (what the first frame waits for)", Measure.milliseconds(runs: 20) {
     _ = try? ReplayLoad.start(data)
@@ -131,7 +133,7 @@ row("replay the demo recording through the parsers (61 cycles x 3 accounts)", bo
 print("## Rendering and replay (opsdeck-bench)\n")
 print(lines.joined(separator: "\n"))
 print("\nOpening the detail view over the demo dashboard changes \(changed.count) of \(160 * 48) cells, \(changedBytes) bytes of text before escape sequences;"
-      + " its fetch is \(fetched.calls) calls and \(fetched.metricsRequested) metrics ($\(String(format: "%.5f", Double(fetched.metricsRequested) / 1000 * 0.01))).")
+      + " its fetch is \(fetched.calls) calls and \(fetched.metricsRequested) metrics ($\(String(cFormat: "%.5f", Double(fetched.metricsRequested) / 1000 * 0.01))).")
 print("A log tail reads each group every \(Int(LogScreen.interval)) s: \(Int(60 / LogScreen.interval)) FilterLogEvents calls a minute per group while it is open, none when paused or closed.")
 
 // API calls and CloudWatch cost per poll cycle, from the demo recording (a live session's calls, recorded).
@@ -144,8 +146,8 @@ let costPerCycle = Double(metrics) / 1000 * 0.01
 print("\n## API calls per poll cycle (demo platform: 3 accounts)\n")
 print("| Operation | Calls per cycle |\n| --- | --- |")
 for (operation, count) in byOperation.sorted(by: { $0.key < $1.key }) {
-    print("| \(operation) | \(String(format: "%.2f", Double(count) / Double(steady.count))) |")
+    print("| \(operation) | \(String(cFormat: "%.2f", Double(count) / Double(steady.count))) |")
 }
-print(String(format: "| **total** | **%.2f** |", perCycle))
+print(String(cFormat: "| **total** | **%.2f** |", perCycle))
 print("\nGetMetricData requests \(metrics) metrics per cycle (\(Int(ceil(Double(metrics) / 500))) call(s) per account at most 500 each).")
-print(String(format: "At $0.01 per 1,000 metrics requested that is $%.5f per cycle, $%.2f per 30-day month at a 60 s poll interval.", costPerCycle, costPerCycle * 43_200))
+print(String(cFormat: "At $0.01 per 1,000 metrics requested that is $%.5f per cycle, $%.2f per 30-day month at a 60 s poll interval.", costPerCycle, costPerCycle * 43_200))

@@ -11,11 +11,10 @@ import Testing
     static let replayed = Task { try await DemoFixture.load() }
 
     @Test func embeddedRecordingIsWhatTheGeneratorMakes() async throws {
-        let url = try #require(DemoFixture.url)
         let fresh = FileManager.default.temporaryDirectory.appendingPathComponent("demo-\(UUID().uuidString).jsonl.gz")
         defer { try? FileManager.default.removeItem(at: fresh) }
         try await DemoRecording.generate(to: fresh)
-        #expect(try Data(contentsOf: url) == Data(contentsOf: fresh),
+        #expect(try DemoFixture.data() == Data(contentsOf: fresh),
                 "regenerate with: swift run opsdeck generate-demo-fixture Sources/Demo/Resources/demo-recording.jsonl.gz")
     }
 

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One AWS API operation with its input, independent of account, endpoint and credentials.
 public struct APICall: Sendable, Equatable {

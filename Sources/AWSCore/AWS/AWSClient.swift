@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Logging
 
 /// The live exchange source for one account and region: resolves the endpoint, signs with SigV4, sends through the
 /// transport, and retries as the SDKs' standard mode does (backoff with jitter, clock-skew correction, credential refresh).

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A failed AWS call: an error response from the service, a transport failure, or a local configuration problem.
 public struct AWSError: Error, Equatable, CustomStringConvertible {
@@ -49,7 +49,7 @@ public struct AWSError: Error, Equatable, CustomStringConvertible {
             }
             return make("UnexpectedHTML", "the endpoint answered with an HTML page, not an AWS response (proxy or wrong endpoint?)")
         }
-        let text = String(decoding: body.prefix(512), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = String(decoding: body.prefix(512), as: UTF8.self).trimming(.whitespacesAndNewlines)
         if text.hasPrefix("<") {
             if let root = try? XMLReader.parse(body) {
                 if root.name.lowercased() == "html" {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Which calls change AWS. Every operation is taken to change something unless its name only reads (Describe, Get,
 /// List, Filter, Lookup, Search) or it is one of the sign-in and query calls named here, so a new mutating call is

@@ -1,8 +1,8 @@
-import Foundation
+import FoundationEssentials
 
 /// How far the local clock is off the service's, learned from the `Date` header of a skew error and applied when signing.
 public final class ClockSkew: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var offset: TimeInterval = 0
 
     public init() {}

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Chooses the URL for a service in a region: AWS_ENDPOINT_URL_<SERVICE>, then AWS_ENDPOINT_URL, then an override from
 /// opsdeck's config, then the regional AWS endpoint (STS included, as current SDKs do).

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Where API responses come from: the live client for one account, or (for replay) a recording of one.
 public protocol ExchangeSource: Sendable {

@@ -1,24 +1,13 @@
-import Foundation
+import FoundationEssentials
 
 /// Reading responses: tolerant accessors that yield nil for missing or mistyped members.
 extension JSONValue {
     /// Parses a response body, naming the call when it is not JSON.
     public static func parse(_ data: Data, for call: APICall) throws -> JSONValue {
-        guard let object = try? JSONSerialization.jsonObject(with: data.isEmpty ? Data("{}".utf8) : data, options: [.fragmentsAllowed]) else {
+        guard let value = try? JSONDecoder().decode(JSONValue.self, from: data.isEmpty ? Data("{}".utf8) : data) else {
             throw AWSError.malformed(call, "the response is not JSON")
         }
-        return JSONValue(foundation: object)
-    }
-
-    /// Converts what JSONSerialization returns (booleans are the NSNumbers whose type is `c`).
-    init(foundation object: Any) {
-        switch object {
-        case let text as String: self = .string(text)
-        case let number as NSNumber: self = String(cString: number.objCType) == "c" ? .bool(number.boolValue) : .number(number.doubleValue)
-        case let items as [Any]: self = .array(items.map(JSONValue.init(foundation:)))
-        case let members as [String: Any]: self = .object(members.mapValues(JSONValue.init(foundation:)))
-        default: self = .null
-        }
+        return value
     }
 
     public subscript(key: String) -> JSONValue? { if case .object(let members) = self { members[key] } else { nil } }
@@ -49,22 +38,17 @@ extension JSONValue {
 public enum AWSDate {
     /// Parses `2024-09-29T22:10:00Z`, `…T22:10:00.123Z` or `…T22:10:00+00:00`.
     public static func parse(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = text.contains(".") ? [.withInternetDateTime, .withFractionalSeconds] : [.withInternetDateTime]
-        return formatter.date(from: text.trimmingCharacters(in: .whitespacesAndNewlines))
+        let text = text.trimming(.whitespacesAndNewlines)
+        return try? Date.ISO8601FormatStyle(includingFractionalSeconds: text.contains(".")).parse(text)
     }
 
     /// Formats a time as AWS query parameters expect it.
     public static func format(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
+        date.formatted(Date.ISO8601FormatStyle())
     }
 
     /// The same with milliseconds, for log lines.
     public static func formatPrecise(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: date)
+        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A JSON value for request bodies, encoded with sorted keys so the same call always has the same bytes.
 public indirect enum JSONValue: Sendable, Equatable, Codable {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Every page of a NextToken-style operation, followed as soto's and botocore's paginators follow them: `call(token)`
 /// makes each page's call (nil for the first) and `read` takes a page's items and its next token (nil or empty: the

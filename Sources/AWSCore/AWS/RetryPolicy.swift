@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The AWS SDKs' "standard" retry mode: up to three attempts, exponential backoff with full jitter capped at 20 s,
 /// retrying throttling, transient and clock-skew errors, and drawing retries from a shared quota so an outage does not multiply load.
@@ -46,7 +47,7 @@ public struct RetryPolicy: Sendable {
 
 /// The retry token bucket shared by all clients of a process: retries cost tokens, successes refund them.
 public final class RetryQuota: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var tokens: Int
     private let capacity: Int
 

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension XMLTree {
     /// Parses a query-protocol response body, naming the call when it is not XML.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The merged view of ~/.aws/config and ~/.aws/credentials (or AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE).
 public struct AWSProfiles: Equatable, Sendable {
@@ -10,10 +10,10 @@ public struct AWSProfiles: Equatable, Sendable {
     public init(config: INIFile?, credentials: INIFile?) {
         for (section, keys) in config?.sections ?? [:] {
             if section.hasPrefix("sso-session ") {
-                ssoSessions[String(section.dropFirst(12)).trimmingCharacters(in: .whitespaces), default: [:]].merge(keys) { _, new in new }
+                ssoSessions[String(section.dropFirst(12)).trimming(.whitespaces), default: [:]].merge(keys) { _, new in new }
                 continue
             }
-            let name = section == "default" ? "default" : section.hasPrefix("profile ") ? String(section.dropFirst(8)).trimmingCharacters(in: .whitespaces) : nil
+            let name = section == "default" ? "default" : section.hasPrefix("profile ") ? String(section.dropFirst(8)).trimming(.whitespaces) : nil
             if let name { profiles[name, default: [:]].merge(keys) { _, new in new } }
         }
         for (section, keys) in credentials?.sections ?? [:] {
@@ -23,9 +23,9 @@ public struct AWSProfiles: Equatable, Sendable {
 
     /// Reads the files named by the environment (or the defaults under HOME); missing files count as empty.
     public static func load(environment: [String: String]) throws -> AWSProfiles {
-        let home = environment["HOME"] ?? NSHomeDirectory()
+        let home = environment["HOME"] ?? FileManager.default.homeDirectoryForCurrentUser.path
         func read(_ variable: String, _ fallback: String) throws -> INIFile? {
-            let path = (environment[variable].map { ($0 as NSString).expandingTildeInPath }) ?? "\(home)/.aws/\(fallback)"
+            let path = (environment[variable].map { HomePath.expanding($0, home: home) }) ?? "\(home)/.aws/\(fallback)"
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
             return try INIFile(parsing: text, file: path)
         }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// ECS/EKS container credentials: AWS_CONTAINER_CREDENTIALS_RELATIVE_URI (on 169.254.170.2) or _FULL_URI with an
 /// optional AWS_CONTAINER_AUTHORIZATION_TOKEN(_FILE).
@@ -20,7 +20,7 @@ public enum ContainerCredentials {
             var headers: [(name: String, value: String)] = []
             if let tokenFile {
                 guard let token = try? String(contentsOfFile: tokenFile, encoding: .utf8) else { throw CredentialError("container authorization token file \(tokenFile) cannot be read") }
-                headers.append(("Authorization", token.trimmingCharacters(in: .whitespacesAndNewlines)))
+                headers.append(("Authorization", token.trimming(.whitespacesAndNewlines)))
             } else if let tokenValue {
                 headers.append(("Authorization", tokenValue))
             }

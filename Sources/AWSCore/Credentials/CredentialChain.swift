@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Finds credentials the way the AWS CLI does: environment variables; the selected profile's role (role_arn with
 /// source_profile or credential_source, external_id), web identity, IAM Identity Center (sso_session or the legacy
@@ -123,7 +123,7 @@ public struct CredentialChain: Sendable {
 /// The token providers of the sign-ins a chain has handed out, by cache key, and their role credentials, so accounts
 /// reached through one sign-in and role share one GetRoleCredentials.
 final class SignIns: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var providers: [String: SSOTokenProvider] = [:]
     private var roles: [String: any CredentialProvider] = [:]
 

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Where an account's credentials come from and when they expire, as the status bar and the account's detail show it.
 public struct CredentialHealth: Codable, Equatable, Sendable {

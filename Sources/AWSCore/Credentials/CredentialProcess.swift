@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Why credentials could not be had.
 public struct CredentialError: Error, Equatable, CustomStringConvertible {
@@ -42,9 +42,7 @@ public enum CredentialProcess {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom { decoder in
             let text = try decoder.singleValueContainer().decode(String.self)
-            let formatter = ISO8601DateFormatter()
-            formatter.formatOptions = text.contains(".") ? [.withInternetDateTime, .withFractionalSeconds] : [.withInternetDateTime]
-            guard let date = formatter.date(from: text) else {
+            guard let date = AWSDate.parse(text) else {
                 throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "Expiration is not an ISO 8601 time"))
             }
             return date

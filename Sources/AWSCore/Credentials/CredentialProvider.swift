@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Logging
 
 /// Something that supplies credentials, possibly fetching and refreshing them.
 public protocol CredentialProvider: Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// AWS credentials; their description never shows the secret or the token.
 public struct Credentials: Equatable, Sendable, CustomStringConvertible {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -21,7 +21,7 @@ enum HelperProcess {
     /// The environment variable every helper and its descendants carry, naming the run.
     static let markerName = "OPSDECK_HELPER"
 
-    private static let lock = NSLock()
+    private static let lock = Lock()
     nonisolated(unsafe) private static var running: Set<pid_t> = []
     nonisolated(unsafe) private static var runs = 0
     nonisolated(unsafe) private static var exitHookInstalled = false
@@ -30,11 +30,9 @@ enum HelperProcess {
     /// `timeout` seconds for it.
     static func run(_ command: String, environment: [String: String], timeout: Double, maxOutput: Int = 1 << 20) async throws -> Outcome {
         try await withCheckedThrowingContinuation { continuation in
-            let thread = Thread {
+            DetachedThread.start {
                 continuation.resume(with: Result { try runBlocking(command, environment: environment, timeout: timeout, maxOutput: maxOutput) })
             }
-            thread.name = "opsdeck-helper"
-            thread.start()
         }
     }
 
@@ -152,7 +150,7 @@ enum HelperProcess {
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return }
         for entry in entries {
             guard let pid = pid_t(entry), pid != getpid(),
-                  let environ = FileManager.default.contents(atPath: "/proc/\(entry)/environ"), environ.range(of: needle) != nil else { continue }
+                  let environ = FileManager.default.contents(atPath: "/proc/\(entry)/environ"), environ.firstRange(of: needle) != nil else { continue }
             kill(pid, SIGKILL)
         }
     }

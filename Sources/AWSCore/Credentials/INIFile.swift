@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Why an AWS config or credentials file could not be read.
 public struct INIError: Error, Equatable, CustomStringConvertible {
@@ -25,11 +25,11 @@ public struct INIFile: Equatable, Sendable {
         var section: String?
         var parent: String?
         for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimming(.whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed.hasPrefix(";") { continue }
             if trimmed.hasPrefix("[") {
                 guard trimmed.hasSuffix("]") else { throw INIError(file: file, line: index + 1, message: "section header is missing ']'") }
-                let name = trimmed.dropFirst().dropLast().trimmingCharacters(in: .whitespaces)
+                let name = trimmed.dropFirst().dropLast().trimming(.whitespaces)
                 guard !name.isEmpty else { throw INIError(file: file, line: index + 1, message: "empty section name") }
                 section = name
                 parent = nil
@@ -38,9 +38,9 @@ public struct INIFile: Equatable, Sendable {
             }
             guard let current = section else { throw INIError(file: file, line: index + 1, message: "'\(trimmed)' comes before any [section]") }
             guard let equals = trimmed.firstIndex(of: "=") else { throw INIError(file: file, line: index + 1, message: "expected key = value") }
-            let key = trimmed[..<equals].trimmingCharacters(in: .whitespaces).lowercased()
-            var value = trimmed[trimmed.index(after: equals)...].trimmingCharacters(in: .whitespaces)
-            if let comment = value.range(of: " #") ?? value.range(of: " ;") { value = value[..<comment.lowerBound].trimmingCharacters(in: .whitespaces) }
+            let key = trimmed[..<equals].trimming(.whitespaces).lowercased()
+            var value = trimmed[trimmed.index(after: equals)...].trimming(.whitespaces)
+            if let comment = value.firstRange(of: " #") ?? value.firstRange(of: " ;") { value = value[..<comment.lowerBound].trimming(.whitespaces) }
             let indented = line.first == " " || line.first == "\t"
             if indented, let parent {
                 sections[current]![parent + "." + key] = value

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Providers that exchange something for temporary role credentials through STS, cached until shortly before expiry.
 public enum RoleCredentials {
@@ -30,7 +30,7 @@ public enum RoleCredentials {
                 throw CredentialError("web identity token file \(tokenFile) cannot be read")
             }
             do {
-                return try await STSClient(client).assumeRoleWithWebIdentity(roleArn, sessionName: sessionName, token: token.trimmingCharacters(in: .whitespacesAndNewlines))
+                return try await STSClient(client).assumeRoleWithWebIdentity(roleArn, sessionName: sessionName, token: token.trimming(.whitespacesAndNewlines))
             } catch {
                 throw CredentialError("could not assume \(roleArn) with web identity: \(error)")
             }

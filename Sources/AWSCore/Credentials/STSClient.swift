@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// AWS STS over the query protocol: who am I, and role assumption.
 public struct STSClient: Sendable {

@@ -1,5 +1,5 @@
 import CCurl
-import Foundation
+import FoundationEssentials
 
 /// One request in flight on the curl multi handle: its easy handle, what has arrived, and who waits for it.
 final class CurlTransfer: @unchecked Sendable {
@@ -64,7 +64,7 @@ final class CurlTransfer: @unchecked Sendable {
                 transfer.headers = [:]
             } else if let colon = line.firstIndex(of: ":") {
                 let name = line[..<colon].lowercased()
-                transfer.headers[name] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
+                transfer.headers[name] = line[line.index(after: colon)...].trimming(.whitespacesAndNewlines)
             }
             return size * count
         }

@@ -1,5 +1,5 @@
 import CCurl
-import Foundation
+import FoundationEssentials
 
 /// The live transport: one libcurl multi handle driven by its own thread, so requests run concurrently and reuse
 /// connections. libcurl is loaded when the first transport is made; if it cannot be, every request fails saying why.
@@ -7,7 +7,7 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
     private let options: TransportOptions
     private let multi: UnsafeMutableRawPointer?
     private let unavailable: String?
-    private let lock = NSLock()
+    private let lock = Lock()
     private var queued: [(HTTPRequest, CheckedContinuation<HTTPResponse, Error>)] = []
     private var closed = false
 
@@ -24,9 +24,7 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
         unavailable = multi == nil ? "libcurl could not create a multi handle" : nil
         guard let multi else { return }
         opsdeck_curl_multi_setopt_long(multi, CURLMOPT_MAX_HOST_CONNECTIONS, options.maxConnectionsPerHost)
-        let thread = Thread { self.run() }
-        thread.name = "opsdeck-curl"
-        thread.start()
+        DetachedThread.start { self.run() }
     }
 
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// An HTTP request ready to send: absolute URL, method, headers in order, body.
 public struct HTTPRequest: Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What came back: status, headers (names lower-cased) and body.
 public struct HTTPResponse: Sendable, Equatable {
@@ -14,11 +14,19 @@ public struct HTTPResponse: Sendable, Equatable {
 
     /// The server's clock from the `Date` header (RFC 1123), if it sent one.
     public var serverDate: Date? {
-        guard let text = headers["date"] else { return nil }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "GMT")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
-        return formatter.date(from: text)
+        headers["date"].flatMap(Self.httpDate)
+    }
+
+    /// Parses an RFC 1123 time, "Sun, 06 Nov 1994 08:49:37 GMT".
+    static func httpDate(_ text: String) -> Date? {
+        let parts = text.split(separator: " ")
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        guard parts.count == 6, parts[5] == "GMT" || parts[5] == "UTC", let day = Int(parts[1]), let month = months.firstIndex(of: String(parts[2])),
+              let year = Int(parts[3]) else { return nil }
+        let clock = parts[4].split(separator: ":").compactMap { Int($0) }
+        guard clock.count == 3, (1...31).contains(day), (0...23).contains(clock[0]), (0...59).contains(clock[1]), (0...60).contains(clock[2]) else { return nil }
+        var components = DateComponents(year: year, month: month + 1, day: day, hour: clock[0], minute: clock[1], second: clock[2])
+        components.timeZone = TimeZone(identifier: "GMT")
+        return Calendar(identifier: .gregorian).date(from: components)
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Logging
 
 /// A swift-log handler that appends one line per message to a private file (0600): time, level, label, message and
@@ -7,7 +7,7 @@ import Logging
 public struct FileLogHandler: LogHandler {
     /// The open file, shared by every logger of the session.
     final class Sink: @unchecked Sendable {
-        let lock = NSLock()
+        let lock = Lock()
         let writer: PrivateFile.Writer
 
         init(_ writer: PrivateFile.Writer) { self.writer = writer }
@@ -44,7 +44,7 @@ public struct FileLogHandler: LogHandler {
 public enum OpsdeckLog {
     nonisolated(unsafe) private static var sink: FileLogHandler.Sink?
     nonisolated(unsafe) private static var level: Logger.Level = .info
-    private static let lock = NSLock()
+    private static let lock = Lock()
 
     /// The level names `log_level` takes, least severe first.
     public static let levels = Logger.Level.allCases.map(\.rawValue)

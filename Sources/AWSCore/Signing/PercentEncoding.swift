@@ -19,4 +19,34 @@ public enum PercentEncoding {
         }
         return out
     }
+
+    /// `text` as one URL path segment (as Foundation's urlPathAllowed without "/?#&="): unreserved characters and
+    /// `!$'()*+,;:@` stay, every other byte becomes %XX.
+    public static func encodeSegment(_ text: String) -> String {
+        let kept = Set("!$'()*+,;:@".utf8)
+        return text.utf8.map { byte in kept.contains(byte) ? String(Unicode.Scalar(byte)) : encode(String(Unicode.Scalar(byte))) }.joined()
+    }
+
+    /// `text` with each %XX turned back into its byte; nil when an escape is malformed or the bytes are not UTF-8,
+    /// as Foundation's removingPercentEncoding.
+    public static func decode(_ text: String) -> String? {
+        var bytes: [UInt8] = []
+        var input = text.utf8.makeIterator()
+        while let byte = input.next() {
+            guard byte == UInt8(ascii: "%") else { bytes.append(byte); continue }
+            guard let high = input.next().flatMap(hexValue), let low = input.next().flatMap(hexValue) else { return nil }
+            bytes.append(high << 4 | low)
+        }
+        return String(validating: bytes, as: UTF8.self)
+    }
+
+    /// The value of one hex digit.
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        default: nil
+        }
+    }
 }

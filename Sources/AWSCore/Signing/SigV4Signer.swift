@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Signs requests with AWS Signature Version 4 (header form).
 public struct SigV4Signer: Sendable {
@@ -33,15 +33,15 @@ public struct SigV4Signer: Sendable {
         let signedHeaders = headers.map(\.name).joined(separator: ";")
         let canonical = [
             request.method.uppercased(), canonicalURI(request.path), canonicalQuery(request.query),
-            headers.map { "\($0.name):\($0.value)\n" }.joined(), signedHeaders, Self.hex(Digest.sha256(request.body)),
+            headers.map { "\($0.name):\($0.value)\n" }.joined(), signedHeaders, Digest.hex(Digest.sha256(request.body)),
         ].joined(separator: "\n")
         let scope = "\(day)/\(region)/\(service)/aws4_request"
-        let stringToSign = ["AWS4-HMAC-SHA256", amzDate, scope, Self.hex(Digest.sha256(Data(canonical.utf8)))].joined(separator: "\n")
+        let stringToSign = ["AWS4-HMAC-SHA256", amzDate, scope, Digest.hex(Digest.sha256(Data(canonical.utf8)))].joined(separator: "\n")
         var key = Array("AWS4\(credentials.secretAccessKey)".utf8)
         for part in [day, region, service, "aws4_request"] {
             key = Digest.hmacSHA256(key: key, Data(part.utf8))
         }
-        let signature = Self.hex(Digest.hmacSHA256(key: key, Data(stringToSign.utf8)))
+        let signature = Digest.hex(Digest.hmacSHA256(key: key, Data(stringToSign.utf8)))
         let authorization = "AWS4-HMAC-SHA256 Credential=\(credentials.accessKeyId)/\(scope), SignedHeaders=\(signedHeaders), Signature=\(signature)"
         return Signature(canonicalRequest: canonical, stringToSign: stringToSign, authorization: authorization)
     }
@@ -52,7 +52,7 @@ public struct SigV4Signer: Sendable {
         let added = ["x-amz-date", "authorization", "x-amz-security-token", "x-amz-content-sha256"]
         signed.headers.removeAll { added.contains($0.name.lowercased()) }
         signed.headers.append((name: "X-Amz-Date", value: Self.timestamps(date).amzDate))
-        if signsBodyHash { signed.headers.append((name: "X-Amz-Content-Sha256", value: Self.hex(Digest.sha256(request.body)))) }
+        if signsBodyHash { signed.headers.append((name: "X-Amz-Content-Sha256", value: Digest.hex(Digest.sha256(request.body)))) }
         let token = credentials.sessionToken.map { (name: "X-Amz-Security-Token", value: $0) }
         if let token, !omitsSessionTokenFromSignature { signed.headers.append(token) }
         let signature = signature(for: signed, credentials: credentials, date: date)
@@ -66,8 +66,8 @@ public struct SigV4Signer: Sendable {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        let day = String(format: "%04d%02d%02d", c.year!, c.month!, c.day!)
-        return (day + String(format: "T%02d%02d%02dZ", c.hour!, c.minute!, c.second!), day)
+        let day = String(cFormat: "%04ld%02ld%02ld", c.year!, c.month!, c.day!)
+        return (day + String(cFormat: "T%02ld%02ld%02ldZ", c.hour!, c.minute!, c.second!), day)
     }
 
     /// Lower-cased names, sorted; values trimmed with inner runs of spaces collapsed; repeats joined by commas in order.
@@ -105,14 +105,9 @@ public struct SigV4Signer: Sendable {
         guard !query.isEmpty else { return "" }
         let pairs = query.split(separator: "&").map { item -> (String, String) in
             let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-            let decode = { (s: String) in s.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? s }
+            let decode = { (s: String) in PercentEncoding.decode(s.replacing("+", with: " ")) ?? s }
             return (PercentEncoding.encode(decode(parts[0])), PercentEncoding.encode(decode(parts.count > 1 ? parts[1] : "")))
         }
         return pairs.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }.map { "\($0.0)=\($0.1)" }.joined(separator: "&")
-    }
-
-    /// RFC 3986 encoding: everything but A-Z a-z 0-9 - _ . ~ as %XX of its UTF-8 bytes.
-    static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
-        digest.map { String(format: "%02x", $0) }.joined()
     }
 }

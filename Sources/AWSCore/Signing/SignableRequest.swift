@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// An HTTP request as SigV4 sees it: method, raw path and query, headers in order (repeats allowed), body.
 public struct SignableRequest: Equatable, Sendable {

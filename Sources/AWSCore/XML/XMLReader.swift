@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Why an XML document could not be read.
 public struct XMLError: Error, Equatable, CustomStringConvertible {
@@ -119,7 +119,7 @@ public struct XMLReader {
                 skipSpace()
                 guard peek == UInt8(ascii: ">") else { throw fail("expected '>' to close </\(closing)") }
                 index += 1
-                node.text = try decode(text[...]).trimmingCharacters(in: .whitespacesAndNewlines)
+                node.text = try decode(text[...]).trimming(.whitespacesAndNewlines)
                 return node
             } else if starts(with: "<!--") {
                 try skip(past: "-->")

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Panels
 import Telemetry
 import AWSCore
@@ -109,7 +109,7 @@ extension AppState {
     /// The pattern typed at `/`: the tail starts again with it (empty clears it).
     mutating func setLogPattern(_ text: String) -> ConsoleEffect? {
         guard var screen = view.logs else { return nil }
-        let pattern = text.trimmingCharacters(in: .whitespaces)
+        let pattern = text.trimming(.whitespaces)
         screen.tail.refilter(pattern.isEmpty ? nil : pattern)
         screen.scroll = 0
         screen.hasRead = false

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Panels
 import Telemetry
 import AWSCore
@@ -123,7 +123,7 @@ extension AppState {
 
     /// Seconds in "90s", "30m", "2h", "1d" or a bare number of minutes; nil when unreadable or over 7 days.
     static func duration(_ text: String) -> Double? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let trimmed = text.trimming(.whitespaces).lowercased()
         let units: [Character: Double] = ["s": 1, "m": 60, "h": 3600, "d": 86_400]
         let unit = trimmed.last.flatMap { units[$0] }
         guard let number = Double(unit == nil ? trimmed : String(trimmed.dropLast())), number > 0 else { return nil }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Panels
 import Telemetry
 import AWSCore
@@ -7,7 +7,7 @@ import Recording
 /// Hands work results to the event loop: the newest snapshot from the poller (older unread ones are dropped) and
 /// every triage outcome, in order.
 final class ConsoleMailbox: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var latest: (snapshot: Snapshot, prepared: [PanelID: PanelContent])?
     private var outcomes: [TriageOutcome] = []
     private var batches: [ReplayBatch] = []

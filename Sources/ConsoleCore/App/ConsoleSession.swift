@@ -1,5 +1,5 @@
 import AWSCore
-import Foundation
+import FoundationEssentials
 import Panels
 import Recording
 import Telemetry
@@ -101,7 +101,7 @@ public struct ConsoleSession {
     /// charts may use braille; otherwise they are drawn in ASCII.
     static func speaksUTF8(_ environment: [String: String]) -> Bool {
         let locale = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
-        return locale.lowercased().replacingOccurrences(of: "-", with: "").contains("utf8")
+        return locale.lowercased().replacing("-", with: "").contains("utf8")
     }
 
     /// Runs the console on `backend` until quit or a stop signal; returns the signal, if one ended it.

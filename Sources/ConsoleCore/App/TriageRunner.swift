@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Panels
 import Telemetry
 import AWSCore
@@ -26,7 +26,7 @@ final class TriageRunner: @unchecked Sendable {
     private var details: [String: any ExchangeSource] { lock.withLock { detailSources } }
     /// Set while a replay's detail exchanges are still loading: detail and log requests wait for them.
     private var detailsPending = false
-    private let lock = NSLock()
+    private let lock = Lock()
     private var identities: [String: String] = [:]
 
     init(sources: [String: any ExchangeSource], paths: ConfigPaths, mailbox: ConsoleMailbox, localUser: String,

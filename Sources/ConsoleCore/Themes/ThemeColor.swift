@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Telemetry
 import AWSCore
 import Recording
@@ -24,7 +24,7 @@ public enum ThemeColor: Equatable, Sendable {
         guard let text = value.string?.lowercased() else { return nil }
         if text == "default" {
             self = .terminalDefault
-        } else if let index = Self.names.firstIndex(of: text.replacingOccurrences(of: "_", with: "-")) {
+        } else if let index = Self.names.firstIndex(of: text.replacing("_", with: "-")) {
             self = .indexed(index)
         } else if text.hasPrefix("#"), text.count == 7, let rgb = Int(text.dropFirst(), radix: 16) {
             self = .indexed(Self.nearest(r: rgb >> 16 & 0xFF, g: rgb >> 8 & 0xFF, b: rgb & 0xFF))

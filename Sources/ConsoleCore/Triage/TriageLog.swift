@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import AWSCore
 import Telemetry
 import Recording
@@ -70,7 +70,7 @@ public enum TriageLog {
 
     /// The entries as a Markdown table for an incident report.
     public static func markdown(_ entries: [TriageLogEntry], title: String = "opsdeck triage log") -> String {
-        func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ").visible }
+        func cell(_ text: String) -> String { text.replacing("|", with: "\\|").replacing("\n", with: " ").visible }
         var lines = ["# \(title)", "", "| Time (UTC) | Who | Env | Action | Target | Detail | Outcome |", "| --- | --- | --- | --- | --- | --- | --- |"]
         lines += entries.map { entry in
             "| \(AWSDate.format(entry.time)) | \(cell(entry.who)) | \(cell(entry.environment)) | \(cell(entry.action)) | \(cell(entry.target)) | \(cell(entry.detail)) | \(cell(entry.outcome)) |"

@@ -1,11 +1,12 @@
-import Foundation
+import FoundationEssentials
 import AWSCore
 import Telemetry
+import Panels
 
 /// The triage files: the state file, the append-only log and its exports, each write checked and serialised.
 final class TriageStore: @unchecked Sendable {
     let paths: ConfigPaths
-    private let lock = NSLock()
+    private let lock = Lock()
 
     init(paths: ConfigPaths) {
         self.paths = paths
@@ -36,7 +37,7 @@ final class TriageStore: @unchecked Sendable {
         do {
             let entries = try lock.withLock { try TriageLog.load(paths.triageLogFile) }
             let data = path.hasSuffix(".json") ? try TriageLog.json(entries) : Data(TriageLog.markdown(entries).utf8)
-            try PrivateFile.write(data, to: URL(fileURLWithPath: (path as NSString).expandingTildeInPath))
+            try PrivateFile.write(data, to: URL(fileURLWithPath: HomePath.expanding(path)))
             return .message("wrote \(entries.count) triage log entries to \(path)", .ok)
         } catch {
             return .message("export failed: \(error)", .critical)

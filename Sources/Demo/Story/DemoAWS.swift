@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import AWSCore
 import Telemetry
 import Recording
@@ -8,7 +8,7 @@ import Recording
 final class DemoAWS: ExchangeSource, @unchecked Sendable {
     let story: DemoStory
     let environment: EnvironmentConfig
-    private let lock = NSLock()
+    private let lock = Lock()
     private var t = 0
     private var cached: (t: Int, snapshot: Snapshot)?
 
@@ -173,13 +173,13 @@ extension APICall {
     func pathComponent(_ index: Int) -> String? {
         guard case .rest(_, let path, _) = input else { return nil }
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        return parts.indices.contains(index) ? String(parts[index]).removingPercentEncoding : nil
+        return parts.indices.contains(index) ? PercentEncoding.decode(String(parts[index])) : nil
     }
 
     /// A REST call's query value.
     func queryValue(_ name: String) -> String? {
         guard case .rest(_, _, let query) = input else { return nil }
-        return query.split(separator: "&").lazy.map { $0.split(separator: "=", maxSplits: 1) }.first { $0.first.map(String.init) == name }?.last.flatMap { String($0).removingPercentEncoding }
+        return query.split(separator: "&").lazy.map { $0.split(separator: "=", maxSplits: 1) }.first { $0.first.map(String.init) == name }?.last.flatMap { PercentEncoding.decode(String($0)) }
     }
 
     /// A query parameter's value.

@@ -1,13 +1,11 @@
-import Foundation
+import FoundationEssentials
 import AWSCore
 import Telemetry
 import Recording
+import CDemoRecording
 
 /// The demo recording shipped inside opsdeck.
 public enum DemoFixture {
-    /// Where the embedded recording lies in the resource bundle.
-    public static var url: URL? { Bundle.module.url(forResource: "demo-recording.jsonl", withExtension: "gz") }
-
     /// Loads the embedded recording and replays it through the parsers into a timeline of snapshots.
     public static func load() async throws -> Fixture {
         await RecordingReplay.fixture(from: try RecordingCodec.decode(try data()))
@@ -18,11 +16,10 @@ public enum DemoFixture {
         try ReplayLoad.start(try data())
     }
 
-    /// The embedded recording's bytes.
-    static func data() throws -> Data {
-        guard let url else {
-            throw RecordingError(line: 0, cause: "the embedded demo recording is missing from this build")
-        }
-        return try Data(contentsOf: url)
+    /// The embedded recording's bytes, without a copy.
+    public static func data() throws -> Data {
+        let size = opsdeck_demo_recording_size()
+        guard size > 0 else { throw RecordingError(line: 0, cause: "the embedded demo recording is missing from this build") }
+        return Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: opsdeck_demo_recording_bytes()), count: size, deallocator: .none)
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import AWSCore
 import Telemetry
 
@@ -10,7 +10,7 @@ extension DemoResponses {
             "FunctionName": .string(name), "FunctionArn": .string("arn:aws:lambda:\(environment.region):\(environment.accountId):function:\(name)"),
             "Runtime": .string(settings.runtime), "Architectures": ["arm64"], "MemorySize": .number(Double(settings.memoryMB)),
             "Timeout": .number(Double(settings.timeoutSeconds)), "Handler": .string(settings.handler), "CodeSize": .number(Double(4_812_000 + name.count * 1000)),
-            "LastModified": .string(AWSDate.format(modified).replacingOccurrences(of: "Z", with: ".000+0000")), "State": "Active", "PackageType": "Zip",
+            "LastModified": .string(AWSDate.format(modified).replacing("Z", with: ".000+0000")), "State": "Active", "PackageType": "Zip",
             // Values are the story's own placeholders; recordings keep only the names.
             "Environment": ["Variables": .object(Dictionary(uniqueKeysWithValues: settings.variables.map { ($0, JSONValue.string("demo-\($0.lowercased())")) }))],
         ]
@@ -95,7 +95,7 @@ extension DemoResponses {
     static func functionLogEvents(_ lines: [(time: Double, stream: String, message: String)], group: String) -> String {
         json(["events": .array(lines.enumerated().map { index, line in
             ["logStreamName": .string(line.stream), "timestamp": .number((line.time * 1000).rounded()), "message": .string(line.message),
-             "ingestionTime": .number((line.time * 1000).rounded() + 800), "eventId": .string("\(Int((line.time * 1000).rounded()))\(String(format: "%06d", index))")]
+             "ingestionTime": .number((line.time * 1000).rounded() + 800), "eventId": .string("\(Int((line.time * 1000).rounded()))\(String(cFormat: "%06ld", index))")]
         }), "searchedLogStreams": []])
     }
 
@@ -115,7 +115,7 @@ extension DemoResponses {
     /// Flow counts per bin and action as Logs Insights returns `stats count(*) as flows by bin(Ns) as t, action`.
     static func flowQueryResults(_ counts: [(t: Date, action: String, flows: Int)]) -> String {
         json(["status": "Complete", "results": .array(counts.map { count in
-            [["field": "t", "value": .string(AWSDate.formatPrecise(count.t).replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: ""))],
+            [["field": "t", "value": .string(AWSDate.formatPrecise(count.t).replacing("T", with: " ").replacing("Z", with: ""))],
              ["field": "action", "value": .string(count.action)], ["field": "flows", "value": .string(String(count.flows))]]
         }), "statistics": ["bytesScanned": .number(Double(counts.reduce(0) { $0 + $1.flows }) * 110), "recordsMatched": .number(Double(counts.reduce(0) { $0 + $1.flows }))]])
     }

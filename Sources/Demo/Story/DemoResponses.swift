@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import AWSCore
 import Telemetry
 import Recording
@@ -83,7 +83,7 @@ enum DemoResponses {
 
     static func peerings(_ links: [PeeringLink]) -> String {
         func side(_ text: String) -> String {
-            let parts = text.replacingOccurrences(of: "(", with: "").replacingOccurrences(of: ")", with: "").split(separator: " ").map(String.init)
+            let parts = text.replacing("(", with: "").replacing(")", with: "").split(separator: " ").map(String.init)
             return "<vpcId>\(parts[0])</vpcId><ownerId>\(parts.count > 1 ? parts[1] : "")</ownerId><region>\(parts.count > 2 ? parts[2] : "")</region>"
         }
         let items = links.map { link in
@@ -123,6 +123,6 @@ enum DemoResponses {
     static func time(_ date: Date) -> String { AWSDate.format(date) }
 
     static func xml(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        text.replacing("&", with: "&amp;").replacing("<", with: "&lt;").replacing(">", with: "&gt;")
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import AWSCore
 import Telemetry
 
@@ -21,7 +21,7 @@ extension DemoStory {
         for minute in stride(from: start - ((start % 60) + 60) % 60, to: end, by: 60) {
             let numbers = entry.minute(minute)
             guard numbers.invocations > 0 else { continue }
-            let stream = "2026/11/20/[$LATEST]\(String(format: "%08x", Int(noise.unit(function + "-stream", minute / 600) * 4e9)))"
+            let stream = "2026/11/20/[$LATEST]\(String(cFormat: "%08lx", Int(noise.unit(function + "-stream", minute / 600) * 4e9)))"
             let failing = numbers.errors / max(1, numbers.invocations)
             let samples = numbers.invocations >= 100 ? 2 : 1
             for sample in 0..<samples {
@@ -37,8 +37,8 @@ extension DemoStory {
                 }
                 lines.append(LogLine(t: end, stream: stream, message: "END RequestId: \(request)\n"))
                 let used = Int(Double(settings.memoryMB) * (0.35 + 0.3 * noise.unit(function + "-mem", minute)))
-                lines.append(LogLine(t: end + 0.001, stream: stream, message: String(format: "REPORT RequestId: %@\tDuration: %.2f ms\tBilled Duration: %d ms\tMemory Size: %d MB\tMax Memory Used: %d MB\t\n",
-                                                                                     request, duration, Int(duration.rounded(.up)), settings.memoryMB, used)))
+                lines.append(LogLine(t: end + 0.001, stream: stream, message: "REPORT RequestId: \(request)\t"
+                    + String(cFormat: "Duration: %.2f ms\tBilled Duration: %ld ms\tMemory Size: %ld MB\tMax Memory Used: %ld MB\t\n", duration, Int(duration.rounded(.up)), settings.memoryMB, used)))
             }
         }
         return lines.filter { $0.t >= Double(start) && $0.t < Double(end) }
@@ -47,7 +47,7 @@ extension DemoStory {
     /// What a function logs between START and END.
     private func body(_ function: String, request: String, fails: Bool, timedOut: Bool, minute: Int, t: Double, stream: String) -> [LogLine] {
         let stamp = AWSDate.formatPrecise(date(Int(t)))
-        let file = "s3://opsdeck-staging-ingest/partner-acme/2026-11-20/orders-\(14 + minute / 3600)\(String(format: "%02d", (minute / 60 % 60 + 60) % 60)).csv"
+        let file = "s3://opsdeck-staging-ingest/partner-acme/2026-11-20/orders-\(14 + minute / 3600)\(String(cFormat: "%02ld", (minute / 60 % 60 + 60) % 60)).csv"
         switch function.split(separator: "-").dropFirst().joined(separator: "-") {
         case "csv-processor":
             guard fails else {
@@ -81,7 +81,7 @@ extension DemoStory {
 
     /// A stable request id.
     private func uuid(_ series: String, _ n: Int) -> String {
-        let hex = (0..<4).map { String(format: "%08x", Int(noise.unit(series + "-id\($0)", n) * 4e9)) }.joined()
+        let hex = (0..<4).map { String(cFormat: "%08lx", Int(noise.unit(series + "-id\($0)", n) * 4e9)) }.joined()
         let c = Array(hex)
         return "\(String(c[0..<8]))-\(String(c[8..<12]))-\(String(c[12..<16]))-\(String(c[16..<20]))-\(String(c[20..<32]))"
     }
@@ -100,8 +100,8 @@ extension DemoStory {
                 let lines = logLines(function, environment: environment, from: minute, to: minute + 60)
                 // As the query does: lines naming an error, an exception or a timeout, grouped by the name it parses.
                 let errors = lines.compactMap { line -> String? in
-                    guard line.message.range(of: "(?i)(error|exception|task timed out)", options: .regularExpression) != nil else { return nil }
-                    return line.message.range(of: "[A-Za-z.]*(Error|Exception)|Task timed out", options: .regularExpression).map { String(line.message[$0]) } ?? ""
+                    guard line.message.firstRange(of: try! Regex("(?i)(error|exception|task timed out)")) != nil else { return nil }
+                    return line.message.firstRange(of: try! Regex("[A-Za-z.]*(Error|Exception)|Task timed out")).map { String(line.message[$0]) } ?? ""
                 }
                 for error in errors { counts[error, default: 0] += (numbers.errors / Double(max(1, errors.count))).rounded() }
             }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import AWSCore
 import Telemetry
 
@@ -88,7 +88,7 @@ public struct DetailView: Sendable {
         }
         lines += fetched.failures.map { (label: "Failed", value: $0, role: .critical) }
         let cost = Double(fetched.metricsRequested) / 1000 * 0.01
-        lines.append((label: "Fetched", value: "\(fetched.calls) calls, \(fetched.metricsRequested) metrics ($\(String(format: "%.5f", cost))) at \(Format.clock(Date(timeIntervalSince1970: fetched.end))) UTC",
+        lines.append((label: "Fetched", value: "\(fetched.calls) calls, \(fetched.metricsRequested) metrics ($\(String(cFormat: "%.5f", cost))) at \(Format.clock(Date(timeIntervalSince1970: fetched.end))) UTC",
                       role: .muted))
         return lines
     }

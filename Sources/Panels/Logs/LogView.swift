@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import AWSCore
 import Telemetry
 
@@ -65,7 +65,7 @@ public struct LogView: Sendable {
     private func lines(of event: LogEvent, multiGroup: Bool) -> [[Span]] {
         let role = Self.role(event.kind)
         let clock = Format.clock(Date(timeIntervalSince1970: event.time))
-        let environment = Span(text: event.environment.padding(toLength: 8, withPad: " ", startingAt: 0), role: environments[event.environment]?.color.map(StyleRole.environment) ?? .accent)
+        let environment = Span(text: Format.padded(event.environment, to: 8), role: environments[event.environment]?.color.map(StyleRole.environment) ?? .accent)
         let group = multiGroup ? [Span(text: String(event.group.split(separator: "/").last ?? "") + " ", role: .muted)] : []
         let text = event.readable
         let head = [Span(text: clock + " ", role: .muted), environment] + group + [Span(text: text.first ?? "", role: role)]
@@ -93,7 +93,7 @@ public struct LogView: Sendable {
         var lines: [(String, StyleRole)] = [("Top errors, last \(range) (Logs Insights: \(Format.bytes(report.bytesScanned)) scanned, \(cost); \(report.calls) calls)", .header)]
         lines += report.note.map { [($0, .muted)] } ?? []
         lines += report.failures.map { ($0, .critical) }
-        lines += report.ranked.isEmpty && report.failures.isEmpty ? [("no error lines in the range", .muted)] : report.ranked.prefix(8).map { ("\(Format.count($0.count).padding(toLength: 7, withPad: " ", startingAt: 0)) \($0.error)", .critical) }
+        lines += report.ranked.isEmpty && report.failures.isEmpty ? [("no error lines in the range", .muted)] : report.ranked.prefix(8).map { ("\(Format.padded(Format.count($0.count), to: 7)) \($0.error)", .critical) }
         let shown = lines.prefix(max(1, area.height / 2))
         for (index, line) in shown.enumerated() { buffer.put(line.0, x: area.x, y: area.y + index, role: line.1, clip: area) }
         buffer.put(String(repeating: "─", count: area.width), x: area.x, y: area.y + shown.count, role: .border, clip: area)

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Telemetry
 import AWSCore
 
@@ -58,7 +58,7 @@ public struct ResourceLinks: Equatable, Sendable {
 
     /// The resource's page in the AWS console.
     public var consoleURL: String {
-        let name = resource.name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/?#&="))) ?? resource.name
+        let name = PercentEncoding.encodeSegment(resource.name)
         let base = "https://\(region).\(consoleHost)"
         switch resource.kind {
         case .stack: return "\(base)/cloudformation/home?region=\(region)#/stacks?filteringText=\(name)"
@@ -79,7 +79,18 @@ public struct ResourceLinks: Equatable, Sendable {
 
     /// `text` as one POSIX shell word.
     static func quoted(_ text: String) -> String {
-        let plain = text.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "-_./:@+=,".unicodeScalars.contains($0) }
-        return plain && !text.isEmpty ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        let plain = text.unicodeScalars.allSatisfy { $0.isAlphanumeric || "-_./:@+=,".unicodeScalars.contains($0) }
+        return plain && !text.isEmpty ? text : "'" + text.replacing("'", with: "'\\''") + "'"
+    }
+}
+
+extension Unicode.Scalar {
+    /// A letter, mark or number, as Foundation's CharacterSet.alphanumerics has it.
+    var isAlphanumeric: Bool {
+        switch properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .nonspacingMark, .spacingMark, .enclosingMark,
+             .decimalNumber, .letterNumber, .otherNumber: true
+        default: false
+        }
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Telemetry
 import AWSCore
 
@@ -70,7 +70,7 @@ public enum SnapshotReport {
         return all.map { row in
             row.enumerated().map { index, cell in
                 index == row.count - 1 ? cell : cell + String(repeating: " ", count: max(0, widths[index] - DisplayWidth.of(cell)))
-            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+            }.joined(separator: "  ").trimming(.whitespaces)
         }
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import AWSCore
 import Telemetry
 
@@ -91,10 +91,15 @@ public enum Format {
         return s >= 3600 ? "\(s / 3600):\(pad2(s / 60 % 60)):\(pad2(s % 60))" : "\(s / 60):\(pad2(s % 60))"
     }
 
-    /// A number with exactly one decimal, rounded half away from zero ("3.0", "12.5"); String(format:) is far slower.
+    /// A number with exactly one decimal, rounded half away from zero ("3.0", "12.5"); String(cFormat:) is far slower.
     static func oneDecimal(_ value: Double) -> String {
         let tenths = Int(saturating: (abs(value) * 10).rounded())
         return "\(value < 0 && tenths > 0 ? "-" : "")\(tenths / 10).\(tenths % 10)"
+    }
+
+    /// `text` cut or padded with spaces to `width` characters.
+    static func padded(_ text: String, to width: Int) -> String {
+        text.count >= width ? String(text.prefix(width)) : text + String(repeating: " ", count: width - text.count)
     }
 
     /// Two digits, zero-padded.

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import AWSCore
 
 /// How a panel's table is sorted when the user asks (`s` cycles the column, `S` reverses); without one, each panel's
 /// own order (problems first) stands.
@@ -37,7 +38,7 @@ struct CellOrder: Comparable {
         case .spark(let values, _):
             (rank, number, text) = values.last.map { (0, $0, "") } ?? (2, 0, "")
         case .text(let value, _):
-            let trimmed = value.trimmingCharacters(in: .whitespaces)
+            let trimmed = value.trimming(.whitespaces)
             if trimmed.isEmpty || trimmed == "-" || trimmed == "idle" || trimmed == "never" {
                 (rank, number, text) = (2, 0, trimmed)
             } else if let number = Self.number(trimmed) {
@@ -57,7 +58,7 @@ struct CellOrder: Comparable {
     /// The value of "1.2k", "850ms", "34.5%", "588/500" (its first part) or "12"; nil for other text.
     static func number(_ text: String) -> Double? {
         let head = text.split(separator: "/").first.map(String.init) ?? text
-        if let plain = Double(head.replacingOccurrences(of: ",", with: "")) { return plain }
+        if let plain = Double(head.replacing(",", with: "")) { return plain }
         for unit in units where head.hasSuffix(unit.suffix) {
             if let value = Double(head.dropLast(unit.suffix.count)) { return value * unit.factor }
         }

@@ -1,10 +1,10 @@
-import Foundation
+import FoundationEssentials
 import AWSCore
 import Telemetry
 
 /// Replaces each SSM parameter value in a GetParametersByPath answer with its fingerprint before it is recorded, so
 /// a recording compares parameters as the live console does and holds no value. Kept apart from `Redaction`, which
-/// the recording fuzz target compiles on its own, because the fingerprint needs the system's libcrypto.
+/// the recording fuzz target compiles on its own, because the fingerprint is SSMClient's (Telemetry).
 enum ParameterRedaction {
     /// `outcome` with every `Value` of a GetParametersByPath answer replaced by its marked fingerprint.
     static func scrub(_ outcome: Result<Data, Error>, of call: APICall, environment: String) -> Result<Data, Error> {

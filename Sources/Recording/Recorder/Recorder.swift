@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import AWSCore
 import Telemetry
 
@@ -6,7 +6,7 @@ import Telemetry
 /// not depend on the order concurrent calls finished, when the cycle ends. Each cycle is flushed (and, in gzip, sync-
 /// flushed) so a session cut short leaves a readable file.
 public final class Recorder: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private let file: PrivateFile.Writer
     private let gzip: GzipWriter?
     private let header: Recording.Header

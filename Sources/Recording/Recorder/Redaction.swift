@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import AWSCore
 import Telemetry
 
@@ -6,32 +6,31 @@ import Telemetry
 /// in XML elements and JSON members, and the values of Lambda functions' environment variables (their names stay).
 public enum Redaction {
     static let names = ["SecretAccessKey", "SessionToken", "Token", "AccessKeyId", "aws_secret_access_key", "aws_session_token", "WebIdentityToken"]
-    static let patterns: [NSRegularExpression] = names.flatMap { name in
-        [#"(<\#(name)>)[^<]*(</\#(name)>)"#, #"("\#(name)"\s*:\s*")(?:[^"\\]|\\.)*(")"#].map { try! NSRegularExpression(pattern: $0) }
+    /// Matched scalar by scalar, as NSRegularExpression matches, so a combining mark cannot hide a quote or bracket;
+    /// never changed after they are made (AnyRegexOutput is not Sendable, hence nonisolated(unsafe)).
+    nonisolated(unsafe) static let patterns: [Regex<AnyRegexOutput>] = names.flatMap { name in
+        [#"(<\#(name)>)[^<]*(</\#(name)>)"#, #"("\#(name)"\s*:\s*")(?:[^"\\]|\\.)*(")"#].map { try! Regex($0).matchingSemantics(.unicodeScalar) }
     }
 
     /// A Lambda configuration's `"Variables": {...}` object, and a string value inside it.
-    static let variables = try! NSRegularExpression(pattern: #""Variables"\s*:\s*\{[^{}]*\}"#)
-    static let value = try! NSRegularExpression(pattern: #"(:\s*")(?:[^"\\]|\\.)*(")"#)
+    nonisolated(unsafe) static let variables = try! Regex(#""Variables"\s*:\s*\{[^{}]*\}"#).matchingSemantics(.unicodeScalar)
+    nonisolated(unsafe) static let value = try! Regex(#"(:\s*")(?:[^"\\]|\\.)*(")"#).matchingSemantics(.unicodeScalar)
 
     /// `text` with every credential value and environment-variable value replaced by REDACTED.
     public static func scrub(_ text: String) -> String {
         var out = TextSearch.contains(text, "\"Variables\"") ? scrubVariables(text) : text
         guard names.contains(where: { TextSearch.contains(out, $0) }) else { return out }
-        for pattern in patterns {
-            out = pattern.stringByReplacingMatches(in: out, range: NSRange(out.startIndex..., in: out), withTemplate: "$1REDACTED$2")
-        }
+        for pattern in patterns { out = redacted(out, pattern) }
         return out
+    }
+
+    /// `text` with each match of `pattern` kept but for what lies between its two groups, which becomes REDACTED.
+    private static func redacted(_ text: String, _ pattern: Regex<AnyRegexOutput>) -> String {
+        text.replacing(pattern) { match in "\(match.output[1].substring ?? "")REDACTED\(match.output[2].substring ?? "")" }
     }
 
     /// `text` with the values inside each Variables object replaced.
     private static func scrubVariables(_ text: String) -> String {
-        var out = text
-        for match in variables.matches(in: text, range: NSRange(text.startIndex..., in: text)).reversed() {
-            guard let range = Range(match.range, in: out) else { continue }
-            let object = String(out[range])
-            out.replaceSubrange(range, with: value.stringByReplacingMatches(in: object, range: NSRange(object.startIndex..., in: object), withTemplate: "$1REDACTED$2"))
-        }
-        return out
+        text.replacing(variables) { match in redacted(String(match.output[0].substring ?? ""), value) }
     }
 }

@@ -1,11 +1,11 @@
-import Foundation
+import FoundationEssentials
 import AWSCore
 import Telemetry
 
 /// Answers calls from one environment's exchanges in the cycle being replayed: the same call with the same
 /// parameters first, else the next unused one of the same operation.
 public final class ReplaySource: ExchangeSource, @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var exchanges: [Exchange] = []
     private var used: [Bool] = []
 

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import AWSCore
 
 /// AWS CloudFormation over the query protocol: stacks and StackSets with their drift status.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import AWSCore
 
 /// What a GetMetricData read came to: the series, and the queries the service refused on their own.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import AWSCore
 
 /// Alarm triage: history, and turning an alarm's actions off and on.

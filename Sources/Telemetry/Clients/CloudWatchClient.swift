@@ -1,5 +1,6 @@
-import Foundation
+import FoundationEssentials
 import AWSCore
+import Logging
 
 /// Amazon CloudWatch over JSON 1.0: metric data in batches of up to 500 queries, and alarms.
 public struct CloudWatchClient: Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import AWSCore
 
 /// The organization-wide path: one Config aggregator answers for every account instead of each account's Config.

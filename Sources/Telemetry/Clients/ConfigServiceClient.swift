@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import AWSCore
 
 /// AWS Config over JSON 1.1: which rules are non-compliant and the resources that make them so.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import AWSCore
 
 /// Amazon DynamoDB over JSON 1.0: a table's global-table replicas.

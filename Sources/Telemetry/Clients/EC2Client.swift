@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import AWSCore
 
 /// Amazon EC2 over its query protocol: VPC peering connections and flow-log definitions.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import AWSCore
 
 /// AWS KMS over JSON 1.1: whether a customer key rotates.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import AWSCore
 
 /// AWS Lambda over REST-JSON: a function's configuration and its event sources, for the detail view.

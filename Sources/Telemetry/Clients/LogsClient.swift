@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import AWSCore
 
 /// CloudWatch Logs over JSON 1.1: the raw events of a log group in a time window.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import AWSCore
 
 /// AWS Organizations over JSON 1.1: the accounts of the organization, for discovering what to watch.

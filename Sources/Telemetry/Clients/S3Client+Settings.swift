@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import AWSCore
 
 /// A bucket's settings for the Parity and Posture views: versioning, default encryption, lifecycle, public access

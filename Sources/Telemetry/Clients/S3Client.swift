@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import AWSCore
 
 /// Amazon S3 over REST-XML: a bucket's replication rules.

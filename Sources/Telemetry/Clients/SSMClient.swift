@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import AWSCore
 
 /// AWS Systems Manager Parameter Store over JSON 1.1: the parameters under a path, never decrypted. A value is kept

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import AWSCore
 
 /// The Resource Groups Tagging API over JSON 1.1: the Lambda functions, DynamoDB tables and S3 buckets carrying tags.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import AWSCore
 
 /// Where opsdeck keeps its files, following the XDG base-directory rules.

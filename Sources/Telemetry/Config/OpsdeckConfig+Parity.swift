@@ -1,4 +1,5 @@
 import AWSCore
+import FoundationEssentials
 
 extension OpsdeckConfig {
     /// Reads `[parity]` (patterns, renames, parameter_paths, [[parity.expected]]) and `[posture]` over the platform's defaults.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import AWSCore
 
 /// ~/.config/opsdeck/config.toml: environments, what to watch, and poll timing.

@@ -1,5 +1,6 @@
-import Foundation
+import FoundationEssentials
 import TOMLKit
+import AWSCore
 
 /// Reads TOML documents (config.toml, keys.toml, theme files) with TOMLKit, the mirrored binding of toml++, into opsdeck's
 /// own `TOMLValue` tree, so every TOML 1.0 form works while opsdeck's checks of keys, types and values stay its own.
@@ -8,7 +9,7 @@ public enum TOMLDocument {
     public static func parse(_ text: String) throws -> [String: TOMLValue] {
         // TOMLKit hands strings over as C strings, so a NUL, raw or escaped, would cut a value short: refuse it.
         for nul in ["\0", "\\u0000", "\\U00000000"] {
-            guard let at = text.range(of: nul) else { continue }
+            guard let at = text.firstRange(of: nul) else { continue }
             throw TOMLError(line: text[..<at.lowerBound].reduce(1) { $1 == "\n" ? $0 + 1 : $0 }, message: "NUL characters are not allowed in TOML")
         }
         let table: TOMLTable
@@ -24,11 +25,11 @@ public enum TOMLDocument {
     /// given for a string.
     private static func message(_ raw: String, line: Int, in text: String) -> String {
         var description = raw
-        if description.hasPrefix("Error while parsing "), let colon = description.range(of: ": ") { description = String(description[colon.upperBound...]) }
-        if let macro = description.range(of: " (TOML_", options: .backwards), description.hasSuffix(")") { description = String(description[..<macro.lowerBound]) }
+        if description.hasPrefix("Error while parsing "), let colon = description.firstRange(of: ": ") { description = String(description[colon.upperBound...]) }
+        if let macro = description.ranges(of: " (TOML_").last, description.hasSuffix(")") { description = String(description[..<macro.lowerBound]) }
         let source = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard line >= 1, line <= source.count, let equals = source[line - 1].firstIndex(of: "=") else { return description }
-        let value = source[line - 1][source[line - 1].index(after: equals)...].split(separator: "#").first?.trimmingCharacters(in: .whitespaces) ?? ""
+        let value = source[line - 1][source[line - 1].index(after: equals)...].split(separator: "#").first?.trimming(.whitespaces) ?? ""
         guard let first = value.first, first.isLetter, value != "true", value != "false", value != "inf", value != "nan" else { return description }
         return "'\(value)' is not a value (strings need quotes)"
     }

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import AWSCore
 /// Finds the line a key was written on. TOMLKit keeps no source positions for values, so opsdeck's own checks
 /// (unknown keys, wrong types, bad values) find their line by reading the document's key lines and table headers.
 public enum TOMLKeyLines {
@@ -8,7 +9,7 @@ public enum TOMLKeyLines {
         var table: [String] = []
         var inMultiline: String?
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.trimmingCharacters(in: .whitespaces)
+            let line = raw.trimming(.whitespaces)
             if let quote = inMultiline {
                 if line.contains(quote) { inMultiline = nil }
                 continue
@@ -65,13 +66,13 @@ public enum TOMLKeyLines {
             } else if c == "\"" || c == "'" {
                 quote = c
             } else if c == "." {
-                parts.append(current.trimmingCharacters(in: .whitespaces))
+                parts.append(current.trimming(.whitespaces))
                 current = ""
             } else {
                 current.append(c)
             }
         }
-        parts.append(current.trimmingCharacters(in: .whitespaces))
+        parts.append(current.trimming(.whitespaces))
         return parts
     }
 }

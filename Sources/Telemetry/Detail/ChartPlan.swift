@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import AWSCore
 
 /// The charts a detail view draws for a resource, each line one GetMetricData query; every chart of a resource is

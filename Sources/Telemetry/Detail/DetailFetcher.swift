@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import AWSCore
 
 /// Fetches what a detail view shows for one resource: its settings (one or a few calls of its service) and every
@@ -180,6 +180,6 @@ extension String {
     /// nil when empty.
     var nonEmpty: String? { isEmpty ? nil : self }
     /// The text on one line, each line's own indentation dropped (JSON property values).
-    public var compacted: String { split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ") }
+    public var compacted: String { split(whereSeparator: \.isNewline).map { $0.trimming(.whitespaces) }.joined(separator: " ") }
 }
 

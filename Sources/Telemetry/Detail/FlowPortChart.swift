@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import AWSCore
 
 /// A flow-log port's chart: accepted and rejected flows to the port over the range, per period, from a Logs Insights
@@ -44,6 +44,6 @@ struct FlowPortChart {
 
     /// Logs Insights' "2026-11-20 14:05:00.000" (UTC) as epoch seconds.
     static func time(_ text: String) -> Double? {
-        AWSDate.parse(text.replacingOccurrences(of: " ", with: "T") + (text.hasSuffix("Z") ? "" : "Z"))?.timeIntervalSince1970
+        AWSDate.parse(text.replacing(" ", with: "T") + (text.hasSuffix("Z") ? "" : "Z"))?.timeIntervalSince1970
     }
 }

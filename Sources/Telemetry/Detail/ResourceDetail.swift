@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import AWSCore
 
 /// What a detail view fetched for one resource over one range: its settings, its metric charts, and each call that

@@ -25,6 +25,6 @@ public struct FlowLogFormat: Sendable, Equatable {
             self = .standard
             return
         }
-        self.init(fields: logFormat.split(separator: " ").map { $0.replacingOccurrences(of: "${", with: "").replacingOccurrences(of: "}", with: "") })
+        self.init(fields: logFormat.split(separator: " ").map { String($0.replacing("${", with: "").replacing("}", with: "")) })
     }
 }

@@ -1,3 +1,4 @@
+import AWSCore
 /// CloudWatch Logs' filter pattern for unstructured lines, applied to recorded lines in a replay: every term must
 /// appear (case-sensitive), "quoted phrases" as written, `-term` must not appear, and `?term`s need any one of them.
 /// JSON and space-delimited patterns ({ $.level = ... }, [ip, ...]) are CloudWatch's alone: they match everything here.
@@ -8,7 +9,7 @@ public struct FilterPattern: Sendable {
     var structured = false
 
     public init(_ pattern: String) {
-        let text = pattern.trimmingCharacters(in: .whitespaces)
+        let text = pattern.trimming(.whitespaces)
         if text.hasPrefix("{") || text.hasPrefix("[") {
             structured = true
             return

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import AWSCore
 
 /// What a Logs Insights query returned so far.
 public struct InsightsResult: Equatable, Sendable {
@@ -15,7 +16,7 @@ public struct InsightsResult: Equatable, Sendable {
     /// What scanning `bytes` costs at Logs Insights' $0.005 per GB, written so a tiny cost is not a zero.
     public static func cost(ofScanning bytes: Double) -> String {
         let dollars = bytes / 1e9 * 0.005
-        return dollars > 0 && dollars < 0.000001 ? "under $0.000001" : "$" + String(format: "%.6f", dollars)
+        return dollars > 0 && dollars < 0.000001 ? "under $0.000001" : "$" + String(cFormat: "%.6f", dollars)
     }
 
     /// Whether the query has ended (Complete, Failed, Cancelled, Timeout).

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import AWSCore
 
 /// One log event of a tailed group: where it came from, when, and what it says.
 public struct LogEvent: Equatable, Sendable {
@@ -36,22 +37,25 @@ public struct LogEvent: Equatable, Sendable {
 
     /// The message as lines to show: a JSON object as `key=value` pairs, tabs and trailing newlines dropped.
     public var readable: [String] {
-        let trimmed = message.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed.hasPrefix("{"), let object = try? JSONSerialization.jsonObject(with: Data(trimmed.utf8)) as? [String: Any] {
+        let trimmed = message.trimming(.whitespacesAndNewlines)
+        if trimmed.hasPrefix("{"), let object = try? JSONDecoder().decode([String: JSONValue].self, from: Data(trimmed.utf8)) {
             let order = ["level", "msg", "message"]
             let keys = object.keys.sorted { (order.firstIndex(of: $0) ?? 99, $0) < (order.firstIndex(of: $1) ?? 99, $1) }
             return [keys.map { "\($0)=\(Self.text(object[$0]!))" }.joined(separator: " ")]
         }
-        return trimmed.split(separator: "\n", omittingEmptySubsequences: false).map { $0.replacingOccurrences(of: "\t", with: "  ") }
+        return trimmed.split(separator: "\n", omittingEmptySubsequences: false).map { String($0.replacing("\t", with: "  ")) }
     }
 
-    private static func text(_ value: Any) -> String {
+    private static func text(_ value: JSONValue) -> String {
         switch value {
-        case let string as String: return string.contains(" ") ? "\"\(string)\"" : string
-        case let number as NSNumber: return number.stringValue
-        default:
-            let data = (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys])) ?? Data()
-            return String(decoding: data, as: UTF8.self)
+        case .string(let string): return string.contains(" ") ? "\"\(string)\"" : string
+        case .number: return value.text
+        case .bool(let flag): return flag ? "true" : "false"
+        case .null: return "null"
+        case .array, .object:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            return String(decoding: (try? encoder.encode(value)) ?? Data(), as: UTF8.self)
         }
     }
 }

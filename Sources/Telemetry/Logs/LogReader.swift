@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import AWSCore
 
 /// Reads what a tail asks for, each group from where it left off, and runs Logs Insights' "top errors" query. Live,

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import AWSCore
 
 /// A live tail of one or more log groups, possibly in several accounts: the events so far in time order (the newest

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import AWSCore
 
 /// One watched environment (dev, staging, prod) and how its last poll went.

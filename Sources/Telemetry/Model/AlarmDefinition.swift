@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import AWSCore
 
 /// A metric alarm as DescribeAlarms defines it: the metric it watches and how it decides, for the detail view.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Names one alarm across environments: its environment and its name. Written as "env/name" in the triage state
 /// file and on screen; environment names hold no "/", so the first one splits the two.

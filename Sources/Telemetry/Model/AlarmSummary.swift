@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import AWSCore
 
 /// A CloudWatch metric alarm and the metric behind it.

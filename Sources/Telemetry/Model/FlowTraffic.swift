@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import AWSCore
 
 /// VPC flow-log traffic aggregated by destination port and by talker pair.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import AWSCore
 
 /// One Lambda function's metrics over the last `windowMinutes` (counts summed, duration the window's statistic),

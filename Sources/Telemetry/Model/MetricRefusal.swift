@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One metric query CloudWatch refused on its own while the rest of its batch answered: which series, and why.
 public struct MetricRefusal: Codable, Equatable, Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import AWSCore
 
 /// Replication latency of one S3 replication rule or DynamoDB global-table replica, with recent history.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import AWSCore
 
 /// What one resource of one environment is configured with, as the settings section read it for the Parity and

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import AWSCore
 
 /// How one poll section stands in one environment: what its data is worth and, when it failed, which call failed why.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import AWSCore
 
 /// Everything the panels show at one moment: an immutable value the poller or replayer publishes whole.

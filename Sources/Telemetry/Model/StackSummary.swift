@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import AWSCore
 
 /// A CloudFormation stack or StackSet instance with its status and drift.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import AWSCore
 
 /// Consumed and provisioned capacity of one DynamoDB table, with throttled requests.

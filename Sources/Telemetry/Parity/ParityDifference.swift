@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One way a logical resource differs between environments: the setting, and each environment's side of it.
 public struct ParityDifference: Codable, Equatable, Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import AWSCore
 
 /// Names a resource by what it is across environments: `csv-processor-dev` and `csv-processor-prod` are both
@@ -13,7 +13,7 @@ public struct ParityNaming: Sendable {
     public func logical(_ name: String, environment: String) -> String {
         if !config.renames.isEmpty, let renamed = config.renames["\(environment):\(name)"] { return renamed }
         for pattern in config.patterns {
-            let parts = pattern.replacingOccurrences(of: "{env}", with: environment).components(separatedBy: "{name}")
+            let parts = pattern.replacing("{env}", with: environment).components(separatedBy: "{name}")
             guard parts.count == 2, name.count > parts[0].count + parts[1].count, name.hasPrefix(parts[0]), name.hasSuffix(parts[1]) else { continue }
             return String(name.dropFirst(parts[0].count).dropLast(parts[1].count))
         }
@@ -29,7 +29,7 @@ public struct ParityNaming: Sendable {
         guard !word.isEmpty, name.utf8.count > word.utf8.count, TextSearch.contains(name.lowercased(), word.lowercased()) else { return name }
         var out = name
         var from = out.startIndex
-        while let found = out.range(of: word, options: .caseInsensitive, range: from..<out.endIndex) {
+        while let found = TextSearch.caselessRange(of: word, in: out, from: from) {
             let startsWord = found.lowerBound == out.startIndex || delimiters.contains(out[out.index(before: found.lowerBound)])
             let endsWord = found.upperBound == out.endIndex || delimiters.contains(out[found.upperBound])
             guard startsWord, endsWord else {
@@ -56,19 +56,19 @@ public struct ParityNaming: Sendable {
     public static func normalized(_ value: String, environment: EnvironmentConfig) -> String {
         // Most values hold none of the three: the byte-wise checks keep Foundation's searches off that path.
         var out = value
-        if !environment.accountId.isEmpty, TextSearch.contains(out, environment.accountId) { out = out.replacingOccurrences(of: environment.accountId, with: "{account}") }
-        if !environment.region.isEmpty, TextSearch.contains(out, environment.region) { out = out.replacingOccurrences(of: environment.region, with: "{region}") }
+        if !environment.accountId.isEmpty, TextSearch.contains(out, environment.accountId) { out = out.replacing(environment.accountId, with: "{account}") }
+        if !environment.region.isEmpty, TextSearch.contains(out, environment.region) { out = out.replacing(environment.region, with: "{region}") }
         guard TextSearch.contains(out.lowercased(), environment.name.lowercased()) else { return out }
         return Self.replacingWord(environment.name, in: out, with: "{env}")
     }
 
     /// `text` with `word` replaced where it is a whole word (not inside a longer word of letters and digits).
     static func replacingWord(_ word: String, in text: String, with replacement: String) -> String {
-        guard !word.isEmpty, text.range(of: word, options: .caseInsensitive) != nil else { return text }
+        guard !word.isEmpty, TextSearch.caselessRange(of: word, in: text) != nil else { return text }
         let isWordCharacter = { (c: Character) in c.isLetter || c.isNumber }
         var out = ""
         var rest = text[...]
-        while let found = rest.range(of: word, options: .caseInsensitive) {
+        while let found = TextSearch.caselessRange(of: word, in: rest) {
             let before = found.lowerBound == text.startIndex ? nil : text[text.index(before: found.lowerBound)]
             let after = found.upperBound == text.endIndex ? nil : text[found.upperBound]
             let whole = !(before.map(isWordCharacter) ?? false) && !(after.map(isWordCharacter) ?? false)

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The Parity and Posture views of the settings every environment's settings section read: what differs between
 /// environments (`differences`) and how each environment stands against the platform's rules (`checks`). Built by the
@@ -92,14 +92,14 @@ extension ParityDifference {
     /// names values, every environment holding its value.
     mutating func classify(by rules: [ExpectedDifference]) {
         guard !unreadable else { return }
-        for rule in rules where rule.setting.caseInsensitiveCompare(setting) == .orderedSame && (rule.resources.map { Self.glob($0, matches: resource) } ?? true) {
+        for rule in rules where rule.setting.lowercased() == setting.lowercased() && (rule.resources.map { Self.glob($0, matches: resource) } ?? true) {
             guard let values = rule.values else {
                 expected = rule.text
                 return
             }
             let off = sides.filter { side in
                 guard let want = values[side.environment] ?? values["*"] else { return false }
-                return side.value.caseInsensitiveCompare(want) != .orderedSame
+                return side.value.lowercased() != want.lowercased()
             }
             if off.isEmpty {
                 expected = rule.text
@@ -116,7 +116,7 @@ extension ParityDifference {
         guard rest.hasPrefix(parts[0]) else { return false }
         rest = rest.dropFirst(parts[0].count)
         for part in parts.dropFirst().dropLast() {
-            guard let range = rest.range(of: part) else { return false }
+            guard let range = rest.firstRange(of: part) else { return false }
             rest = rest[range.upperBound...]
         }
         return parts.count == 1 ? rest.isEmpty : rest.hasSuffix(parts.last!)

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One platform rule checked on one resource of one environment, with the evidence and the call it came from.
 public struct PostureCheck: Codable, Equatable, Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The platform's rules, checked on what the settings section read, whatever AWS Config the organisation runs:
 /// buckets versioned, encrypted, SSL-only, public access blocked and moving to Glacier; log retention; key rotation;
@@ -66,8 +66,7 @@ public struct PostureRules: Sendable {
 
     /// The fewest days after which a lifecycle rule moves objects to a Glacier class ("… GLACIER after 90 days …").
     static func glacierDays(_ lifecycle: String) -> Int? {
-        let pattern = try! NSRegularExpression(pattern: #"(GLACIER|DEEP_ARCHIVE|GLACIER_IR) after (\d+) days"#)
-        let matches = pattern.matches(in: lifecycle, range: NSRange(lifecycle.startIndex..., in: lifecycle))
-        return matches.compactMap { Range($0.range(at: 2), in: lifecycle).flatMap { Int(lifecycle[$0]) } }.min()
+        let pattern = try! Regex(#"(GLACIER|DEEP_ARCHIVE|GLACIER_IR) after (\d+) days"#)
+        return lifecycle.matches(of: pattern).compactMap { $0.output[2].substring.flatMap { Int($0) } }.min()
     }
 }

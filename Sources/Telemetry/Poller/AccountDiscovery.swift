@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import AWSCore
 
 /// Adds the organization's active accounts that config.toml does not already name, each reached through the

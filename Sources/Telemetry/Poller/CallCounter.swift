@@ -1,11 +1,11 @@
-import Foundation
+import FoundationEssentials
 import AWSCore
 
 /// Counts API calls by "service Operation", shared by every source of a poller, and how many calls each
 /// environment has made and had answered (the first poll's progress). Live, the counts are of the requests sent
 /// (retries, AssumeRole and other credential calls included); replayed, of the recorded calls.
 public final class CallCounter: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var counts: [String: Int] = [:]
     private var sent: [String: Int] = [:]
     private var progress: [String: CallProgress] = [:]

@@ -1,10 +1,10 @@
-import Foundation
+import FoundationEssentials
 import AWSCore
 
 /// Counts the calls made through it, for one detail fetch or one log read.
 final class CallTally: ExchangeSource, @unchecked Sendable {
     let inner: any ExchangeSource
-    private let lock = NSLock()
+    private let lock = Lock()
     private var made = 0
 
     init(_ inner: any ExchangeSource) { self.inner = inner }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import AWSCore
 
 /// Polls one environment: every section's calls run concurrently and fail independently.
@@ -131,7 +131,7 @@ public struct EnvironmentPoller: Sendable {
 
 /// The last answer of each section slower than the poll, kept across polls (the poller's values are copied each poll).
 final class SlowSectionMemory: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var kept: [PollSection.ID: (outcome: EnvironmentPoller.SectionOutcome, at: Date)] = [:]
 
     /// The kept outcome of `id`, unless `interval` has (nearly) passed since it ran: a twentieth of it is allowed,

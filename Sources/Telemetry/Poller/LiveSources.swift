@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import AWSCore
 
 /// Builds the live exchange source of every configured environment: credential chain (profile or default), then the

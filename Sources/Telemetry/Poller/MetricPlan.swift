@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import AWSCore
 
 /// The CloudWatch metric queries behind an environment's Lambda, DynamoDB and replication rows, and how their series

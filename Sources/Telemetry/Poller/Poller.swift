@@ -1,5 +1,6 @@
-import Foundation
+import FoundationEssentials
 import AWSCore
+import Logging
 
 /// Polls every environment concurrently and assembles one immutable `Snapshot`. A failing environment keeps its last
 /// good data, is marked stale (or error if it never succeeded) with the reason, and is retried with growing backoff;

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import AWSCore
 
 /// What `opsdeck --profile NAME` watches without a config.toml: the profile's own account in its region, with every

@@ -1,5 +1,5 @@
 import AWSCore
-import Foundation
+import FoundationEssentials
 
 /// CloudWatch DescribeAlarms, filtered by the watch list's alarm prefixes.
 extension PollSection {

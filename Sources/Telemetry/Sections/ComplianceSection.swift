@@ -1,5 +1,5 @@
 import AWSCore
-import Foundation
+import FoundationEssentials
 
 /// AWS Config: the non-compliant rules and their resources, in this account or from the organization's aggregator.
 extension PollSection {

@@ -1,5 +1,5 @@
 import AWSCore
-import Foundation
+import FoundationEssentials
 
 /// Resource discovery, so watch lists are optional: the resources of every watched stack (ListStackResources:
 /// Lambda functions, DynamoDB tables, S3 buckets, security groups) or of the watch list's `tags` (GetResources), each table's
@@ -72,7 +72,7 @@ extension EnvironmentPoller {
 final class DiscoveryMemory: @unchecked Sendable {
     /// How often discovery runs again.
     static let interval: Double = 600
-    private let lock = NSLock()
+    private let lock = Lock()
     private var found: WatchList?
     private var at: Date?
     private var forced = false

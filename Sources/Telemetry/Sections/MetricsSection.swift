@@ -1,5 +1,6 @@
 import AWSCore
-import Foundation
+import FoundationEssentials
+import Logging
 
 /// CloudWatch GetMetricData for Lambda, DynamoDB and replication, in this account or for every account from the
 /// monitoring account.
@@ -79,7 +80,7 @@ extension EnvironmentPoller {
 
 /// What an environment's CloudWatch endpoint refused, remembered across polls so it is asked once.
 final class MetricMemory: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var refusal: String?
 
     /// The statistic Lambda durations are asked with: p95, or Maximum once the endpoint refused percentiles.

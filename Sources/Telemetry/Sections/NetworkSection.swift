@@ -1,5 +1,5 @@
 import AWSCore
-import Foundation
+import FoundationEssentials
 
 /// EC2 peering connections and flow logs, and the last five minutes of flow-log records from CloudWatch Logs.
 extension PollSection {

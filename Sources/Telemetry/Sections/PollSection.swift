@@ -1,5 +1,5 @@
 import AWSCore
-import Foundation
+import FoundationEssentials
 
 /// One group of calls an environment's poll makes, declared once: its name, its calls, and the slice of the snapshot
 /// it fills. Sections run concurrently and fail on their own; a failed one keeps its last good slice. The poller, and

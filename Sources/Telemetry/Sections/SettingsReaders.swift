@@ -1,5 +1,5 @@
 import AWSCore
-import Foundation
+import FoundationEssentials
 
 /// How the settings section reads each kind of resource into named settings, each naming the IAM action it came from.
 extension EnvironmentPoller {

@@ -1,5 +1,5 @@
 import AWSCore
-import Foundation
+import FoundationEssentials
 
 /// The settings the Parity and Posture views compare: each watched stack (DescribeStacks, GetTemplate, StackSet
 /// instances), function (GetFunctionConfiguration, GetFunctionConcurrency), table (DescribeTable,
@@ -42,7 +42,7 @@ extension EnvironmentPoller {
         out += await each(.function, watch.functions) { try await functionSettings($0) }
         out += await each(.table, watch.tables) { try await tableSettings($0) }
         out += await each(.bucket, watch.buckets ?? []) { try await bucketSettings($0) }
-        for path in parity.parameterPaths.map({ $0.replacingOccurrences(of: "{env}", with: env) }) {
+        for path in parity.parameterPaths.map({ $0.replacing("{env}", with: env) }) {
             out += await listed(.parameter) { try await parameterSettings(path) }
         }
         out += await listed(.logGroup) { try await logGroupSettings() }

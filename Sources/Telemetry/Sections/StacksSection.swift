@@ -1,5 +1,5 @@
 import AWSCore
-import Foundation
+import FoundationEssentials
 
 /// CloudFormation: DescribeStacks, then ListStackSets and ListStackInstances, filtered by the watch list.
 extension PollSection {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import Telemetry
 import AWSCore
 import Recording
@@ -57,7 +57,7 @@ struct ConsoleFailure: Error, CustomStringConvertible {
 
     /// Prints the failure as one line on stderr; the exit status 2 to throw.
     func exit() -> ExitCode {
-        FileHandle.standardError.write(Data("opsdeck: \(description)\n".utf8))
+        StandardError.write("opsdeck: \(description)\n")
         return ExitCode(2)
     }
 }

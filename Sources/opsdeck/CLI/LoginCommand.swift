@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import AWSCore
 import Telemetry
 
@@ -38,23 +38,23 @@ struct LoginCommand: AsyncParsableCommand {
             }
             let token = try await SSOLogin.run(config, environment: environment) { device in
                 let page = device.verificationUriComplete ?? device.verificationUri
-                FileHandle.standardError.write(Data("""
+                StandardError.write("""
                 Signing in to \(config.label) (\(config.startURL)).
                 Open this page in any browser and confirm the code \(device.userCode):
                   \(page)
                 Waiting for the confirmation…
 
-                """.utf8))
+                """)
             }
             print("Signed in to \(config.label); the token is valid until \(token.expiresAt).")
         } catch let error as CredentialError {
-            FileHandle.standardError.write(Data("opsdeck login: \(error)\n".utf8))
+            StandardError.write("opsdeck login: \(error)\n")
             throw ExitCode(1)
         } catch let error as INIError {
-            FileHandle.standardError.write(Data("opsdeck login: \(error)\n".utf8))
+            StandardError.write("opsdeck login: \(error)\n")
             throw ExitCode(2)
         } catch {
-            FileHandle.standardError.write(Data("opsdeck login: \(error)\n".utf8))
+            StandardError.write("opsdeck login: \(error)\n")
             throw ExitCode(1)
         }
     }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import Panels
 import Telemetry
 import AWSCore
@@ -52,7 +52,7 @@ struct RecordCommand: AsyncParsableCommand {
                 try recorder.endCycle(at: now, polled: polled)
                 cycles += 1
                 let health = snapshot.accounts.filter { polled.contains($0.environment) }.map(\.healthSummary).joined(separator: "; ")
-                FileHandle.standardError.write(Data("opsdeck: cycle \(cycles) at \(Format.clock(now)): \(health); \(recorder.written) exchanges recorded\n".utf8))
+                StandardError.write("opsdeck: cycle \(cycles) at \(Format.clock(now)): \(health); \(recorder.written) exchanges recorded\n")
             }
             let next = min(await poller.nextPollDate(), end)
             while signals.stopSignal == nil && Date() < next {
@@ -60,6 +60,6 @@ struct RecordCommand: AsyncParsableCommand {
             }
         }
         try recorder.finish()
-        FileHandle.standardError.write(Data("opsdeck: wrote \(cycles) cycles, \(recorder.written) exchanges to \(file)\n".utf8))
+        StandardError.write("opsdeck: wrote \(cycles) cycles, \(recorder.written) exchanges to \(file)\n")
     }
 }

@@ -1,5 +1,6 @@
 import CNCurses
-import Foundation
+import FoundationEssentials
+import Glibc
 import Panels
 import AWSCore
 import Telemetry
@@ -123,7 +124,7 @@ final class NcursesBackend: TerminalBackend {
     /// and tmux (`set-clipboard on`) take it, also over SSH.
     func copy(_ text: String) {
         let sequence = "\u{1b}]52;c;\(Data(text.utf8).base64EncodedString())\u{07}"
-        _ = sequence.withCString { Foundation.write(STDOUT_FILENO, $0, strlen($0)) }
+        _ = sequence.withCString { Glibc.write(STDOUT_FILENO, $0, strlen($0)) }
     }
 
     /// Waits up to `timeoutMs` for a key or resize; nil when none came.

@@ -1,5 +1,5 @@
 import CNCurses
-import Foundation
+import FoundationEssentials
 import AWSCore
 import Telemetry
 import Recording

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// IAM Identity Center over its REST-JSON wire formats, unsigned as the SDKs send them: the portal's
 /// GetRoleCredentials (authorised by the access token) and OIDC's RegisterClient, StartDeviceAuthorization and

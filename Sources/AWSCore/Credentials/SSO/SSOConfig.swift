@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// An IAM Identity Center (SSO) sign-in as a profile names it, resolved as botocore does: through an
 /// `[sso-session NAME]` section (`sso_session`), or the legacy form with `sso_start_url` and `sso_region` in the
@@ -38,7 +38,7 @@ public struct SSOConfig: Equatable, Sendable {
         guard missing.isEmpty, let startURL = section["sso_start_url"], let region = section["sso_region"] else {
             throw CredentialError("[sso-session \(session)] is missing \(missing.joined(separator: " and "))")
         }
-        let scopes = (section["sso_registration_scopes"] ?? "sso:account:access").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let scopes = (section["sso_registration_scopes"] ?? "sso:account:access").split(separator: ",").map { $0.trimming(.whitespaces) }.filter { !$0.isEmpty }
         return SSOConfig(profile: "", sessionName: session, startURL: startURL, region: region, registrationScopes: scopes)
     }
 

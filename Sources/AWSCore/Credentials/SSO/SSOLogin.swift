@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Signs in to IAM Identity Center with the OAuth device authorization flow, as `aws sso login --use-device-code`
 /// does: RegisterClient, StartDeviceAuthorization (the user opens the page and confirms the code), CreateToken polled

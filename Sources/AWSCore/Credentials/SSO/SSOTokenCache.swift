@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// An IAM Identity Center access token as the AWS CLI caches it, with the client registration that refreshes it.
 public struct SSOToken: Codable, Equatable, Sendable, CustomStringConvertible {
@@ -53,13 +53,13 @@ public struct SSOTokenCache: Sendable {
 
     /// The cache under the environment's HOME.
     public init(environment: [String: String]) {
-        let home = environment["HOME"] ?? NSHomeDirectory()
+        let home = environment["HOME"] ?? FileManager.default.homeDirectoryForCurrentUser.path
         directory = URL(fileURLWithPath: home).appendingPathComponent(".aws/sso/cache")
     }
 
     /// The file the token for `key` lives in.
     public func file(for key: String) -> URL {
-        let digest = Digest.sha1(Data(key.utf8)).map { String(format: "%02x", $0) }.joined()
+        let digest = Digest.hex(Digest.sha1(Data(key.utf8)))
         return directory.appendingPathComponent("\(digest).json")
     }
 

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Logging
 
 /// The access token of one IAM Identity Center sign-in, read from the CLI's cache each time it is needed (so a new
 /// `aws sso login` is picked up without a restart) and, for an sso-session, refreshed through CreateToken within 15
