@@ -1,4 +1,5 @@
 import FoundationEssentials
+import Glibc
 
 /// What came back: status, headers (names lower-cased) and body.
 public struct HTTPResponse: Sendable, Equatable {
@@ -25,8 +26,10 @@ public struct HTTPResponse: Sendable, Equatable {
               let year = Int(parts[3]) else { return nil }
         let clock = parts[4].split(separator: ":").compactMap { Int($0) }
         guard clock.count == 3, (1...31).contains(day), (0...23).contains(clock[0]), (0...59).contains(clock[1]), (0...60).contains(clock[2]) else { return nil }
-        var components = DateComponents(year: year, month: month + 1, day: day, hour: clock[0], minute: clock[1], second: clock[2])
-        components.timeZone = TimeZone(identifier: "GMT")
-        return Calendar(identifier: .gregorian).date(from: components)
+        // timegm, not Calendar: TimeZone(identifier:) needs FoundationInternationalization, which the static build lacks.
+        var utc = tm()
+        (utc.tm_year, utc.tm_mon, utc.tm_mday) = (Int32(year - 1900), Int32(month), Int32(day))
+        (utc.tm_hour, utc.tm_min, utc.tm_sec) = (Int32(clock[0]), Int32(clock[1]), Int32(clock[2]))
+        return Date(timeIntervalSince1970: Double(timegm(&utc)))
     }
 }

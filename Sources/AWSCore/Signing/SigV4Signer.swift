@@ -1,4 +1,5 @@
 import FoundationEssentials
+import Glibc
 
 /// Signs requests with AWS Signature Version 4 (header form).
 public struct SigV4Signer: Sendable {
@@ -63,11 +64,12 @@ public struct SigV4Signer: Sendable {
 
     /// "20150830T123600Z" and "20150830" for `date` in UTC.
     static func timestamps(_ date: Date) -> (amzDate: String, day: String) {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        let day = String(cFormat: "%04ld%02ld%02ld", c.year!, c.month!, c.day!)
-        return (day + String(cFormat: "T%02ld%02ld%02ldZ", c.hour!, c.minute!, c.second!), day)
+        // gmtime_r, not Calendar: TimeZone(identifier:) needs FoundationInternationalization, which the static build lacks.
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var utc = tm()
+        gmtime_r(&seconds, &utc)
+        let day = String(cFormat: "%04d%02d%02d", utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday)
+        return (day + String(cFormat: "T%02d%02d%02dZ", utc.tm_hour, utc.tm_min, utc.tm_sec), day)
     }
 
     /// Lower-cased names, sorted; values trimmed with inner runs of spaces collapsed; repeats joined by commas in order.
