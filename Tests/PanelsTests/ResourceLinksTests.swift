@@ -23,6 +23,8 @@ import Testing
         let alarm = ResourceLinks(ResourceRef(.alarm, "it's 5xx / api", environment: "prod"), accountId: "398126457039", region: "us-east-1")
         #expect(alarm.command == "aws cloudwatch describe-alarms --alarm-names 'it'\\''s 5xx / api' --region us-east-1")
         #expect(alarm.consoleURL.hasSuffix("#alarmsV2:alarm/it's%205xx%20%2F%20api"))
+        let accented = ResourceLinks(ResourceRef(.alarm, "débit", environment: "prod"), accountId: "398126457039", region: "us-east-1")
+        #expect(accented.consoleURL.hasSuffix("#alarmsV2:alarm/d%C3%A9bit"), "each byte of the UTF-8 once, as Foundation's encoding")
     }
 
     @Test func everyPanelRowOfTheDemoNamesItsResource() {

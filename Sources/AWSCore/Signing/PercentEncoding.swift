@@ -4,12 +4,21 @@ public enum PercentEncoding {
     static let hexDigits = Array("0123456789ABCDEF")
 
     /// `text` percent-encoded.
-    public static func encode(_ text: String) -> String {
+    public static func encode(_ text: String) -> String { encode(text, keeping: []) }
+
+    /// `text` as one URL path segment (as Foundation's urlPathAllowed without "/?#&="): unreserved characters and
+    /// `!$'()*+,;:@` stay, every other byte becomes %XX.
+    public static func encodeSegment(_ text: String) -> String { encode(text, keeping: Set("!$'()*+,;:@".utf8)) }
+
+    /// `text` with unreserved characters and the bytes of `extra` as they are, every other byte of the UTF-8 as %XX.
+    private static func encode(_ text: String, keeping extra: Set<UInt8>) -> String {
         var out = ""
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
                  UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"):
+                out.append(Character(Unicode.Scalar(byte)))
+            case _ where extra.contains(byte):
                 out.append(Character(Unicode.Scalar(byte)))
             default:
                 out.append("%")
@@ -18,13 +27,6 @@ public enum PercentEncoding {
             }
         }
         return out
-    }
-
-    /// `text` as one URL path segment (as Foundation's urlPathAllowed without "/?#&="): unreserved characters and
-    /// `!$'()*+,;:@` stay, every other byte becomes %XX.
-    public static func encodeSegment(_ text: String) -> String {
-        let kept = Set("!$'()*+,;:@".utf8)
-        return text.utf8.map { byte in kept.contains(byte) ? String(Unicode.Scalar(byte)) : encode(String(Unicode.Scalar(byte))) }.joined()
     }
 
     /// `text` with each %XX turned back into its byte; nil when an escape is malformed or the bytes are not UTF-8,

@@ -43,15 +43,6 @@ public final class GzipWriter {
 public enum Gzip {
     /// Whether `data` starts with the gzip magic bytes.
     public static func isGzip(_ data: Data) -> Bool { data.count >= 2 && data[data.startIndex] == 0x1f && data[data.startIndex + 1] == 0x8b }
-
-    /// Inflates `data` up to `limit` bytes (more is an error, so a small bomb cannot fill memory); a stream cut short
-    /// yields what was complete, `truncated` says so.
-    public static func decompress(_ data: Data, limit: Int = .max) throws -> (data: Data, truncated: Bool) {
-        let reader = GzipReader(data, limit: limit)
-        var out = Data()
-        while let chunk = try reader.next() { out += chunk }
-        return (out, reader.truncated)
-    }
 }
 
 /// Inflates gzip data a chunk at a time, so a recording is read without holding all it inflates to.

@@ -27,9 +27,8 @@ public struct ReplayLoad: Sendable {
 
     /// The timeline before any cycle: one frame at the recording's start with every section loading.
     private static func waiting(_ header: Recording.Header) -> Fixture {
-        let environments = header.environments.map(\.config)
-        return Fixture(header: Fixture.Header(title: header.title, start: header.start),
-                       frames: [Fixture.Frame(offset: 0, snapshot: .waiting(for: environments, at: header.start))], environments: environments)
+        let waiting = Snapshot.waiting(for: header.environments.map(\.config), at: header.start)
+        return RecordingReplay.fixture(of: header, from: 0, frames: [Fixture.Frame(offset: 0, snapshot: waiting)], details: [])
     }
 
     /// Replays the cycles as they are read, one at a time: the first handed on at once in place of the waiting frame,
