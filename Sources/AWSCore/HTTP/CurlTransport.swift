@@ -2,41 +2,39 @@ import CCurl
 import FoundationEssentials
 
 /// The live transport: one libcurl multi handle driven by its own thread, so requests run concurrently and reuse
-/// connections. libcurl is loaded when the first transport is made; if it cannot be, every request fails saying why.
+/// connections. That thread loads libcurl, so making a transport costs nothing before the first frame; requests sent
+/// meanwhile wait for it, and if libcurl cannot be loaded every request fails saying why.
 public final class CurlTransport: HTTPTransport, @unchecked Sendable {
+    /// Where the worker thread is: loading libcurl, driving a multi handle, or unable to.
+    private enum State {
+        case loading
+        case ready(UnsafeMutableRawPointer)
+        case unavailable(String)
+    }
+
     private let options: TransportOptions
-    private let multi: UnsafeMutableRawPointer?
-    private let unavailable: String?
     private let lock = Lock()
+    private var state = State.loading
     private var queued: [(HTTPRequest, CheckedContinuation<HTTPResponse, Error>)] = []
     private var closed = false
 
     public init(options: TransportOptions) {
         self.options = options
-        if let failure = opsdeck_curl_load() {
-            unavailable = "libcurl cannot be loaded (\(String(cString: failure))); install it: sudo apt-get install libcurl4"
-            multi = nil
-            return
-        }
-        opsdeck_curl_global_init(Int(CURL_GLOBAL_DEFAULT))
-        let multi = opsdeck_curl_multi_init()
-        self.multi = multi
-        unavailable = multi == nil ? "libcurl could not create a multi handle" : nil
-        guard let multi else { return }
-        opsdeck_curl_multi_setopt_long(multi, CURLMOPT_MAX_HOST_CONNECTIONS, options.maxConnectionsPerHost)
         DetachedThread.start { self.run() }
     }
 
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-        guard let multi else { throw TransportError(.other, unavailable ?? "libcurl is not loaded") }
-        return try await withCheckedThrowingContinuation { continuation in
+        try await withCheckedThrowingContinuation { continuation in
             lock.lock()
+            let current = state
             let isClosed = closed
-            if !isClosed { queued.append((request, continuation)) }
+            if case .unavailable = current {} else if !isClosed { queued.append((request, continuation)) }
             lock.unlock()
-            if isClosed {
+            if case .unavailable(let cause) = current {
+                continuation.resume(throwing: TransportError(.other, cause))
+            } else if isClosed {
                 continuation.resume(throwing: TransportError(.other, "transport is closed"))
-            } else {
+            } else if case .ready(let multi) = current {
                 opsdeck_curl_multi_wakeup(multi)
             }
         }
@@ -46,12 +44,37 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
     public func close() {
         lock.lock()
         closed = true
+        let current = state
         lock.unlock()
-        if let multi { opsdeck_curl_multi_wakeup(multi) }
+        if case .ready(let multi) = current { opsdeck_curl_multi_wakeup(multi) }
+    }
+
+    /// Loads libcurl and makes the multi handle, or says why not; requests queued meanwhile fail with that cause.
+    private func load() -> UnsafeMutableRawPointer? {
+        var cause: String?
+        var multi: UnsafeMutableRawPointer?
+        if let failure = opsdeck_curl_load() {
+            cause = "libcurl cannot be loaded (\(String(cString: failure))); install it: sudo apt-get install libcurl4"
+        } else {
+            opsdeck_curl_global_init(Int(CURL_GLOBAL_DEFAULT))
+            multi = opsdeck_curl_multi_init()
+            if let multi {
+                opsdeck_curl_multi_setopt_long(multi, CURLMOPT_MAX_HOST_CONNECTIONS, options.maxConnectionsPerHost)
+            } else {
+                cause = "libcurl could not create a multi handle"
+            }
+        }
+        lock.lock()
+        state = multi.map { .ready($0) } ?? .unavailable(cause ?? "libcurl is not loaded")
+        let waiting = multi == nil ? queued : []
+        if multi == nil { queued.removeAll() }
+        lock.unlock()
+        for (_, continuation) in waiting { continuation.resume(throwing: TransportError(.other, cause ?? "libcurl is not loaded")) }
+        return multi
     }
 
     private func run() {
-        guard let multi else { return }
+        guard let multi = load() else { return }
         var active: [UnsafeMutableRawPointer: CurlTransfer] = [:]
         while true {
             lock.lock()

@@ -30,7 +30,7 @@ struct ConsoleOptions: ParsableArguments {
         do {
             let environment = ProcessInfo.processInfo.environment
             let source = try make()
-            _ = releaseFreeHeap(0)  // hand back what loading the recording used; the console then runs in a small steady heap
+            Heap.releaseFree()  // hand back what loading the recording used; the console then runs in a small steady heap
             let session = ConsoleSession(source: source, theme: theme, speed: speed, keys: keys, environment: environment)
             do {
                 try TerminalCheck.verify(environment: environment)
@@ -61,7 +61,3 @@ struct ConsoleFailure: Error, CustomStringConvertible {
         return ExitCode(2)
     }
 }
-
-/// glibc's malloc_trim: returns free heap pages to the system.
-@_silgen_name("malloc_trim")
-private func releaseFreeHeap(_ pad: Int) -> Int32

@@ -18,4 +18,11 @@ struct Opsdeck: AsyncParsableCommand {
         subcommands: [ConsoleCommand.self, SnapshotCommand.self, RecordCommand.self, ReplayCommand.self, LoginCommand.self, TriageLogCommand.self, GenerateDemoFixture.self],
         defaultSubcommand: ConsoleCommand.self
     )
+
+    /// Runs the command after one malloc arena is set for every thread: the console's threads (the event loop, the
+    /// concurrency pool, the curl worker) allocate little and rarely at once, and each extra arena held about 0.5 MB.
+    static func main() async {
+        Heap.useOneArena()
+        await main(nil)
+    }
 }
