@@ -39,7 +39,12 @@ row("first frame after a new snapshot whose rows the poller's task built (live m
 })
 view.zoomed = true
 view.focus = .compliance
-row("zoomed Compliance panel 160x48 (10,000 rows)", Measure.milliseconds(runs: 50) {
+view.dataVersion = version
+row("zoomed Compliance panel 160x48 (10,000 rows; rows cached, as the console draws it between snapshots)", Measure.milliseconds(runs: 100) {
+    var buffer = CellBuffer(width: 160, height: 48)
+    Dashboard.render(scale, view: view, into: &buffer, cache: cache)
+})
+row("zoomed Compliance panel 160x48, its 10,000 rows built on the event loop (a replay's new frame)", Measure.milliseconds(runs: 50) {
     var buffer = CellBuffer(width: 160, height: 48)
     Dashboard.render(scale, view: view, into: &buffer)
 })

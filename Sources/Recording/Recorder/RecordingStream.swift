@@ -68,7 +68,9 @@ public final class RecordingStream {
         }
         if inDetails {
             guard names.contains(exchange.env) else { throw RecordingError(line: number, cause: "detail exchange for '\(exchange.env.visible)', which the header does not name") }
-            details.append(exchange)
+            var waiting = exchange
+            waiting.pack()
+            details.append(waiting)
             return
         }
         guard current?.polled.contains(exchange.env) == true else {

@@ -37,6 +37,9 @@ public actor Poller {
     private var settingsVersion = 0
     /// The last Parity report with what it was built from: settings change every ten minutes, not with every snapshot.
     private var parityCache: (settings: Int, alarms: Set<String>, report: ParityReport)?
+    /// The settings of every environment as last published: snapshots share one array until they are read again
+    /// (a replay keeps every frame's snapshot).
+    private var settingsCache: (version: Int, settings: [ResourceSettings])?
 
     /// `setupErrors` explains environments that have no source (e.g. their credentials could not be set up).
     public init(environments: [EnvironmentConfig], sources: [String: any ExchangeSource], setupErrors: [String: String] = [:], interval: Double, historyMinutes: Int,
@@ -201,6 +204,11 @@ public actor Poller {
             for section in PollSection.all {
                 if let slice = data.slices[section.id] { snapshot.add(slice) }
             }
+        }
+        if let cache = settingsCache, cache.version == settingsVersion {
+            snapshot.settings = cache.settings
+        } else {
+            settingsCache = (settingsVersion, snapshot.settings)
         }
         let alarms = Set(snapshot.alarms.map(\.key.description))
         if let cache = parityCache, cache.settings == settingsVersion, cache.alarms == alarms {
