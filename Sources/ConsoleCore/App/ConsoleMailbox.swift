@@ -15,8 +15,7 @@ final class ConsoleMailbox: @unchecked Sendable {
     /// Leaves `snapshot` for the loop, replacing any it has not read, with its panel rows built here (on the poller's
     /// task) so the loop's next frame only draws. Panels not marked prebuilt (alarms) are left out: the loop adds local triage state to them first.
     func post(_ snapshot: Snapshot) {
-        var prepared: [PanelID: PanelContent] = [:]
-        for panel in PanelCatalog.prebuilt { prepared[panel.id] = panel.content(for: snapshot) }
+        let prepared = PanelCatalog.prebuiltContents(for: snapshot)
         lock.withLock { latest = (snapshot, prepared) }
     }
 

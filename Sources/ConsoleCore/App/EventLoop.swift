@@ -14,6 +14,8 @@ struct EventLoop {
     let mailbox: ConsoleMailbox
     /// Carries out triage effects.
     let runner: TriageRunner
+    /// Builds a replay's next frame's rows before the clock reaches it.
+    let prefetch = ReplayPrefetch()
 
     /// Runs until quit or a stop signal; returns the signal, if one ended it.
     mutating func run(on backend: any TerminalBackend, signals: SignalWatcher) -> Int32? {
@@ -62,6 +64,10 @@ struct EventLoop {
                 case nil:
                     break
                 }
+            }
+            if let replay = state.replay {
+                if replay.frame != before, let prepared = prefetch.take(replay.frame, replay.snapshot) { state.cache.install(prepared, version: state.view.dataVersion) }
+                if let next = replay.next { prefetch.request(replay.frame + 1, next) }
             }
             dirty = dirty || events.count > 1 || state.replay?.frame != before || Int(saturating: state.view.now.timeIntervalSince1970) != drawnSecond
         }

@@ -19,6 +19,12 @@ struct ReplaySession: Sendable {
     /// The snapshot at the current position.
     var snapshot: Snapshot { replayer.fixture.frames[frame].snapshot }
 
+    /// The snapshot of the frame after the current one, if it is loaded.
+    var next: Snapshot? {
+        let frames = replayer.fixture.frames
+        return frame + 1 < frames.count ? frames[frame + 1].snapshot : nil
+    }
+
     /// The recording's wall-clock time at the current position.
     var now: Date { replayer.fixture.header.start.addingTimeInterval(clock.position) }
 

@@ -72,4 +72,9 @@ public enum PanelCatalog {
 
     /// The panels whose rows are built when a snapshot arrives.
     public static var prebuilt: [any Panel] { all.filter { $0.id.spec.prebuilt } }
+
+    /// The rows of every prebuilt panel for `snapshot`, built off the event loop so its next frame only draws.
+    public static func prebuiltContents(for snapshot: Snapshot) -> [PanelID: PanelContent] {
+        Dictionary(uniqueKeysWithValues: prebuilt.map { ($0.id, $0.content(for: snapshot)) })
+    }
 }
