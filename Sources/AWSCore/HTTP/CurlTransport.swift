@@ -10,6 +10,12 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
         case loading
         case ready(UnsafeMutableRawPointer)
         case unavailable(String)
+
+        /// Why requests fail, once libcurl could not be loaded.
+        var failure: String? {
+            guard case .unavailable(let cause) = self else { return nil }
+            return cause
+        }
     }
 
     private let options: TransportOptions
@@ -27,13 +33,11 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
         try await withCheckedThrowingContinuation { continuation in
             lock.lock()
             let current = state
-            let isClosed = closed
-            if case .unavailable = current {} else if !isClosed { queued.append((request, continuation)) }
+            let refusal = current.failure ?? (closed ? "transport is closed" : nil)
+            if refusal == nil { queued.append((request, continuation)) }
             lock.unlock()
-            if case .unavailable(let cause) = current {
-                continuation.resume(throwing: TransportError(.other, cause))
-            } else if isClosed {
-                continuation.resume(throwing: TransportError(.other, "transport is closed"))
+            if let refusal {
+                continuation.resume(throwing: TransportError(.other, refusal))
             } else if case .ready(let multi) = current {
                 opsdeck_curl_multi_wakeup(multi)
             }
@@ -51,26 +55,32 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
 
     /// Loads libcurl and makes the multi handle, or says why not; requests queued meanwhile fail with that cause.
     private func load() -> UnsafeMutableRawPointer? {
-        var cause: String?
-        var multi: UnsafeMutableRawPointer?
-        if let failure = opsdeck_curl_load() {
-            cause = "libcurl cannot be loaded (\(String(cString: failure))); install it: sudo apt-get install libcurl4"
-        } else {
-            opsdeck_curl_global_init(Int(CURL_GLOBAL_DEFAULT))
-            multi = opsdeck_curl_multi_init()
-            if let multi {
-                opsdeck_curl_multi_setopt_long(multi, CURLMOPT_MAX_HOST_CONNECTIONS, options.maxConnectionsPerHost)
-            } else {
-                cause = "libcurl could not create a multi handle"
-            }
-        }
+        let loaded = Self.makeMulti(options)
         lock.lock()
-        state = multi.map { .ready($0) } ?? .unavailable(cause ?? "libcurl is not loaded")
-        let waiting = multi == nil ? queued : []
-        if multi == nil { queued.removeAll() }
+        state = loaded
+        var refused: [(HTTPRequest, CheckedContinuation<HTTPResponse, Error>)] = []
+        if loaded.failure != nil { swap(&refused, &queued) }
         lock.unlock()
-        for (_, continuation) in waiting { continuation.resume(throwing: TransportError(.other, cause ?? "libcurl is not loaded")) }
-        return multi
+        switch loaded {
+        case .ready(let multi):
+            return multi
+        case .unavailable(let cause):
+            for (_, continuation) in refused { continuation.resume(throwing: TransportError(.other, cause)) }
+            return nil
+        case .loading:
+            return nil
+        }
+    }
+
+    /// libcurl loaded and a multi handle made with `options`, or why not.
+    private static func makeMulti(_ options: TransportOptions) -> State {
+        if let failure = opsdeck_curl_load() {
+            return .unavailable("libcurl cannot be loaded (\(String(cString: failure))); install it: sudo apt-get install libcurl4")
+        }
+        opsdeck_curl_global_init(Int(CURL_GLOBAL_DEFAULT))
+        guard let multi = opsdeck_curl_multi_init() else { return .unavailable("libcurl could not create a multi handle") }
+        opsdeck_curl_multi_setopt_long(multi, CURLMOPT_MAX_HOST_CONNECTIONS, options.maxConnectionsPerHost)
+        return .ready(multi)
     }
 
     private func run() {

@@ -12,10 +12,10 @@ struct PackedText: Equatable, Sendable {
     private let storage: Storage
 
     init(_ text: String) {
-        var source = Array(text.utf8)
+        let source = Array(text.utf8)
         var length = compressBound(uLong(source.count))
         var packed = [UInt8](repeating: 0, count: Int(length))
-        let status = compress2(&packed, &length, &source, uLong(source.count), Z_BEST_SPEED)
+        let status = compress2(&packed, &length, source, uLong(source.count), Z_BEST_SPEED)
         storage = status == Z_OK ? .deflated(Array(packed.prefix(Int(length))), count: source.count) : .plain(text)
     }
 
@@ -24,10 +24,10 @@ struct PackedText: Equatable, Sendable {
         switch storage {
         case .plain(let text):
             return text
-        case .deflated(var bytes, let count):
+        case .deflated(let bytes, let count):
             var length = uLongf(count)
             return String(unsafeUninitializedCapacity: count) { buffer in
-                uncompress(buffer.baseAddress, &length, &bytes, uLong(bytes.count)) == Z_OK ? Int(length) : 0
+                uncompress(buffer.baseAddress, &length, bytes, uLong(bytes.count)) == Z_OK ? Int(length) : 0
             }
         }
     }
