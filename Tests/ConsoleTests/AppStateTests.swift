@@ -209,11 +209,14 @@ import Testing
         press(&s, .char(" "))
         _ = s.handle(.tick(elapsed: 100))
         #expect(s.replay?.clock.position == 800)
+        #expect(s.view.mode == .replay(speed: 2, paused: false, position: 600, duration: 1800), "the position is the frame's, not the clock's")
         press(&s, .char("["))
         #expect(s.replay?.clock.position == 740)
+        #expect(s.view.message?.text == "replay clock at 12:20; the frame on screen was captured at 10:00")
         press(&s, .char("]"), .char("]"), .char("]"))
         #expect(s.replay?.clock.position == 920)
         #expect(s.snapshot == s.replay?.replayer.fixture.frames[3].snapshot)
+        #expect(s.view.mode == .replay(speed: 2, paused: false, position: 900, duration: 1800))
     }
 
     @Test func ticksPublishNewFramesAndTheClock() {

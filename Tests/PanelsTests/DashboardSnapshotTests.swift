@@ -96,6 +96,15 @@ import Testing
         }
     }
 
+    @Test func freshDataShowsItsTimeSoAnIdleSecondChangesNoCell() {
+        let status = { (seconds: Double) in
+            self.render(120, 30, self.view { $0.now = self.snapshot.capturedAt.addingTimeInterval(seconds) }).split(separator: "\n").dropLast().last ?? ""
+        }
+        #expect(status(12).contains("data \(Format.clock(snapshot.capturedAt)) UTC"))
+        #expect(status(12) == status(13))
+        #expect(status(12) == status(300))
+    }
+
     @Test func stalePollShowsInTheStatusBar() {
         var view = view()
         view.now = snapshot.capturedAt.addingTimeInterval(400)

@@ -108,7 +108,7 @@ struct AppState: Sendable {
         }
         view.now = replay.now
         view.replayLoading = replay.loading
-        view.mode = .replay(speed: replay.clock.speed, paused: replay.clock.isPaused, position: replay.clock.position, duration: replay.clock.duration)
+        view.mode = .replay(speed: replay.clock.speed, paused: replay.clock.isPaused, position: replay.frameOffset, duration: replay.clock.duration)
     }
 
     /// Runs a replay control, or explains that live mode has none.
@@ -118,6 +118,14 @@ struct AppState: Sendable {
             return
         }
         replayChanged(updateReplay(change))
+    }
+
+    /// Seeks the replay; says where its clock is when the frame on screen was captured earlier than that.
+    private mutating func seek(by seconds: Double) {
+        replayControl { $0.seek(by: seconds) }
+        guard let replay, replay.clock.position - replay.frameOffset >= 1 else { return }
+        let clock = Format.position(replay.clock.position), frame = Format.position(replay.frameOffset)
+        view.message = .init("replay clock at \(clock); the frame on screen was captured at \(frame)", role: .muted)
     }
 
     private mutating func handle(_ key: Key) -> ConsoleEffect? {
@@ -165,8 +173,8 @@ struct AppState: Sendable {
         case .pause: replayControl { $0.togglePause() }
         case .faster: replayControl { $0.stepSpeed(1) }
         case .slower: replayControl { $0.stepSpeed(-1) }
-        case .seekBack: replayControl { $0.seek(by: -60) }
-        case .seekForward: replayControl { $0.seek(by: 60) }
+        case .seekBack: seek(by: -60)
+        case .seekForward: seek(by: 60)
         case .detectDrift: return detectDrift()
         case .acknowledge: return acknowledge()
         case .mute: return mute()

@@ -25,6 +25,9 @@ struct ReplaySession: Sendable {
         return frame + 1 < frames.count ? frames[frame + 1].snapshot : nil
     }
 
+    /// Where in the recording the frame on screen was captured, in seconds from its start.
+    var frameOffset: Double { replayer.fixture.frames[frame].offset }
+
     /// The recording's wall-clock time at the current position.
     var now: Date { replayer.fixture.header.start.addingTimeInterval(clock.position) }
 

@@ -27,10 +27,23 @@ struct StatusBar {
                 x += buffer.put(" (\(note))", x: x, y: y, role: healthRole(account.health), clip: left)
             }
         }
-        let age = max(0, view.now.timeIntervalSince(snapshot.capturedAt))
-        buffer.put("  data \(Format.duration(age.rounded())) old", x: x, y: y, role: age > 300 ? .warn : .statusBar, clip: left)
+        buffer.put("  \(dataTime)", x: x, y: y, role: isOld ? .warn : .statusBar, clip: left)
     }
 
+    /// Data older than this is shown by its age in the warning colour rather than by its time.
+    static let oldAfter: TimeInterval = 300
+
+    private var age: TimeInterval { max(0, view.now.timeIntervalSince(snapshot.capturedAt)) }
+
+    private var isOld: Bool { age > Self.oldAfter }
+
+    /// When the data on screen was captured ("data 14:05:30 UTC"), which changes only when data arrives, so an idle
+    /// console writes nothing; once old, how old ("data 6m old"), ticking in the warning colour.
+    private var dataTime: String {
+        isOld ? "data \(Format.duration(age.rounded())) old" : "data \(Format.clock(snapshot.capturedAt)) UTC"
+    }
+
+    /// The mode; a replay's position is that of the frame on screen, so it too changes only with the data.
     private var modeLabel: (String, StyleRole) {
         switch view.mode {
         case .live:
