@@ -142,6 +142,14 @@ import Testing
         ]
     }
 
+    @Test func glacierDaysAreTheFewestOverEveryRuleAndGlacierClass() {
+        #expect(PostureRules.glacierDays("archive: GLACIER after 120 days, expire after 365 days") == 120)
+        #expect(PostureRules.glacierDays("a: STANDARD_IA after 30 days, DEEP_ARCHIVE after 400 days; b: noncurrent GLACIER_IR after 60 days") == 60)
+        #expect(PostureRules.glacierDays("logs: STANDARD_IA after 30 days, expire after 90 days") == nil)
+        #expect(PostureRules.glacierDays("odd: GLACIER after ? days") == nil)
+        #expect(PostureRules.glacierDays("none") == nil)
+    }
+
     @Test func postureRulesCheckEveryEnvironmentWithTheirEvidence() {
         let settings = bucket("dev", policy: "non-SSL requests", retention: 14) + bucket("prod", policy: "unencrypted uploads")
         var config = PostureConfig()

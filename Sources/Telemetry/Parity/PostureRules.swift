@@ -64,9 +64,16 @@ public struct PostureRules: Sendable {
         return checks
     }
 
-    /// The fewest days after which a lifecycle rule moves objects to a Glacier class ("… GLACIER after 90 days …").
+    /// The fewest days after which a lifecycle rule moves objects to a Glacier class ("… GLACIER after 90 days …"),
+    /// read word by word: a Regex here would map Swift's regex engine into every session for one setting.
     static func glacierDays(_ lifecycle: String) -> Int? {
-        let pattern = try! Regex(#"(GLACIER|DEEP_ARCHIVE|GLACIER_IR) after (\d+) days"#)
-        return lifecycle.matches(of: pattern).compactMap { $0.output[2].substring.flatMap { Int($0) } }.min()
+        let words = lifecycle.split { $0 == " " || $0 == "," || $0 == ";" }
+        return words.indices.dropLast(3).compactMap { i -> Int? in
+            guard glacierClasses.contains(words[i]), words[i + 1] == "after", words[i + 3] == "days" else { return nil }
+            return Int(words[i + 2])
+        }.min()
     }
+
+    /// The storage classes that count as Glacier.
+    private static let glacierClasses: Set<Substring> = ["GLACIER", "GLACIER_IR", "DEEP_ARCHIVE"]
 }
