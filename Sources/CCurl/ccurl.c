@@ -3,6 +3,7 @@
 #include <dlfcn.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 static struct {
     CURLcode (*global_init)(long);
@@ -33,8 +34,19 @@ static char failure[512];
         return; \
     }
 
-static void load(void) {
+/* GnuTLS is loaded with libcurl only as librtmp's dependency in Debian's build (opsdeck never speaks RTMP), or as the
+   TLS library of libcurl's GnuTLS build, which initialises it itself; its initialisation when loaded is skipped (about
+   0.8 MB resident), and the variable that says so is gone again before any helper process could inherit it. */
+static void *open_libcurl(void) {
+    int asked = getenv("GNUTLS_NO_IMPLICIT_INIT") == NULL;
+    if (asked) setenv("GNUTLS_NO_IMPLICIT_INIT", "1", 0);
     void *library = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL);
+    if (asked) unsetenv("GNUTLS_NO_IMPLICIT_INIT");
+    return library;
+}
+
+static void load(void) {
+    void *library = open_libcurl();
     if (!library) {
         const char *why = dlerror();
         snprintf(failure, sizeof failure, "%s", why ? why : "libcurl.so.4 cannot be loaded");
