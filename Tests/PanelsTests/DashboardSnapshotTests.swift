@@ -103,6 +103,11 @@ import Testing
         #expect(status(12).contains("data \(Format.clock(snapshot.capturedAt)) UTC"))
         #expect(status(12) == status(13))
         #expect(status(12) == status(300))
+        var loading = snapshot
+        for index in loading.accounts.indices { loading.accounts[index].lastSuccess = nil }
+        var buffer = CellBuffer(width: 120, height: 30)
+        Dashboard.render(loading, view: view(), into: &buffer)
+        #expect(!(buffer.text.split(separator: "\n").dropLast().last ?? "").contains("data "), "no data has been captured yet")
     }
 
     @Test func stalePollShowsInTheStatusBar() {

@@ -27,7 +27,7 @@ struct StatusBar {
                 x += buffer.put(" (\(note))", x: x, y: y, role: healthRole(account.health), clip: left)
             }
         }
-        buffer.put("  \(dataTime)", x: x, y: y, role: isOld ? .warn : .statusBar, clip: left)
+        if hasData { buffer.put("  \(dataTime)", x: x, y: y, role: isOld ? .warn : .statusBar, clip: left) }
     }
 
     /// Data older than this is shown by its age in the warning colour rather than by its time.
@@ -36,6 +36,9 @@ struct StatusBar {
     private var age: TimeInterval { max(0, view.now.timeIntervalSince(snapshot.capturedAt)) }
 
     private var isOld: Bool { age > Self.oldAfter }
+
+    /// Whether any account has answered yet: before that the accounts say "loading…" and there is no data to date.
+    private var hasData: Bool { snapshot.accounts.contains { $0.lastSuccess != nil } }
 
     /// When the data on screen was captured ("data 14:05:30 UTC"), which changes only when data arrives, so an idle
     /// console writes nothing; once old, how old ("data 6m old"), ticking in the warning colour.
