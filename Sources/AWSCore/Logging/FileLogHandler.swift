@@ -34,9 +34,10 @@ public struct FileLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    public func log(level: Logger.Level, message: Logger.Message, metadata extra: Logger.Metadata?, source: String, file: String, function: String, line: UInt) {
-        let fields = metadata.merging(extra ?? [:]) { _, new in new }.sorted { $0.key < $1.key }.map { " \($0.key)=\($0.value)" }.joined()
-        sink.write("\(AWSDate.formatPrecise(Date())) \(level.rawValue) \(label): \("\(message)".visible)\(fields.visible)\n")
+    /// Writes the event as one line: time, level, label, message and metadata, control characters made visible.
+    public func log(event: LogEvent) {
+        let fields = metadata.merging(event.metadata ?? [:]) { _, new in new }.sorted { $0.key < $1.key }.map { " \($0.key)=\($0.value)" }.joined()
+        sink.write("\(AWSDate.formatPrecise(Date())) \(event.level.rawValue) \(label): \("\(event.message)".visible)\(fields.visible)\n")
     }
 }
 
