@@ -33,8 +33,10 @@ struct StatusBar {
     /// Data older than this is shown by its age in the warning colour rather than by its time.
     static let oldAfter: TimeInterval = 300
 
+    /// How long ago the data on screen was captured, by the console's clock (a replay's, in a replay).
     private var age: TimeInterval { max(0, view.now.timeIntervalSince(snapshot.capturedAt)) }
 
+    /// Whether the data is old enough to be shown by its age.
     private var isOld: Bool { age > Self.oldAfter }
 
     /// Whether any account has answered yet: before that the accounts say "loading…" and there is no data to date.
