@@ -18,6 +18,33 @@ import Testing
                 "regenerate with: swift run opsdeck generate-demo-fixture Sources/Demo/Resources/demo-recording.jsonl.gz")
     }
 
+    @Test func theConsolesLoadHandsBackTheRecordingsPagesAndItReadsTheSameAfter() async throws {
+        let bytes = Array(try DemoFixture.data())
+        final class Batches: @unchecked Sendable { var all: [ReplayBatch] = [] }
+        let batches = Batches()
+        await (try DemoFixture.start()).rest { batches.all.append($0) }
+        let (present, total) = try residentPages(try DemoFixture.data())
+        #expect(total > 200 && present * 4 < total, "\(present) of \(total) pages still mapped after the load")
+        #expect(batches.all.last?.done == true && batches.all.last?.failure == nil)
+        #expect(batches.all.reduce(0) { $0 + $1.frames.count + ($1.first == nil ? 0 : 1) } == 61)
+        #expect(Array(try DemoFixture.data()) == bytes, "read again from the binary, unchanged")
+    }
+
+    /// How many of the whole pages under `data` are mapped into this process now, of how many (/proc/self/pagemap).
+    private func residentPages(_ data: Data) throws -> (present: Int, total: Int) {
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let (start, end) = data.withUnsafeBytes { bytes -> (Int, Int) in
+            let base = Int(bitPattern: bytes.baseAddress)
+            return ((base + page - 1) / page, (base + bytes.count) / page)
+        }
+        let map = try FileHandle(forReadingFrom: URL(fileURLWithPath: "/proc/self/pagemap"))
+        defer { try? map.close() }
+        try map.seek(toOffset: UInt64(start * 8))
+        let entries = try map.read(upToCount: (end - start) * 8) ?? Data()
+        let present = stride(from: 0, to: entries.count, by: 8).filter { entries[entries.startIndex + $0 + 7] & 0x80 != 0 }.count
+        return (present, end - start)
+    }
+
     @Test func replayYieldsThirtyMinutesOfFramesForEveryAccount() async throws {
         let fixture = try await Self.replayed.value
         #expect(fixture.duration == 1800)

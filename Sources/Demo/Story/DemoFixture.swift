@@ -3,6 +3,7 @@ import AWSCore
 import Telemetry
 import Recording
 import CDemoRecording
+import Glibc
 
 /// The demo recording shipped inside opsdeck.
 public enum DemoFixture {
@@ -11,9 +12,21 @@ public enum DemoFixture {
         await RecordingReplay.fixture(from: try RecordingCodec.decode(try data()))
     }
 
-    /// Reads the embedded recording's header, its cycles to be loaded while the console runs.
+    /// Reads the embedded recording's header, its cycles to be loaded while the console runs; the pages of it read are
+    /// handed back as the load goes (about 1 MB less at the peak), and a later read maps them again from the binary.
     public static func start() throws -> ReplayLoad {
-        try ReplayLoad.start(try data())
+        try ReplayLoad.start(try data(), release: { releasePages(upTo: $0) })
+    }
+
+    /// Unmaps the embedded recording's whole pages before byte `count` (MADV_DONTNEED): nothing ever writes them, so
+    /// they are the binary's file pages, and touching them again reads them back unchanged.
+    static func releasePages(upTo count: Int) {
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let base = Int(bitPattern: opsdeck_demo_recording_bytes())
+        let start = (base + page - 1) / page * page
+        let end = (base + min(count, opsdeck_demo_recording_size())) / page * page
+        guard end > start, let pointer = UnsafeMutableRawPointer(bitPattern: start) else { return }
+        _ = madvise(pointer, end - start, MADV_DONTNEED)
     }
 
     /// The embedded recording's bytes, without a copy.

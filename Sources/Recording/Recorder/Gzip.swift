@@ -57,6 +57,9 @@ public final class GzipReader {
     /// Whether the stream ended before its end marker (a file cut short); known once `next` returns nil.
     public private(set) var truncated = false
 
+    /// How many bytes of the input zlib has taken so far; the reader never reads the ones before again.
+    public var consumed: Int { offset }
+
     /// A reader of `data` that fails once more than `limit` bytes are inflated.
     public init(_ data: Data, limit: Int = .max) {
         self.data = data

@@ -24,6 +24,9 @@ final class RecordingLines {
         }
     }
 
+    /// How many bytes of a gzip input have been read and will not be read again (0 for a plain file, held whole).
+    var consumedInput: Int { gzip?.consumed ?? 0 }
+
     /// Whether the gzip stream ended before its end marker; known once `next` has returned nil.
     var truncated: Bool { gzip?.truncated ?? false }
 

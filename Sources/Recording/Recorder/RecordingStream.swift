@@ -28,6 +28,9 @@ public final class RecordingStream {
         names = Set(header.environments.map(\.name))
     }
 
+    /// How many bytes of the file this stream has read and will not read again.
+    public var consumedInput: Int { lines.consumedInput }
+
     /// The next whole cycle, or nil after the last; failing with the line number and cause of the first problem.
     public func nextCycle() throws -> Recording.Cycle? {
         while !ended, let next = try lines.next() {

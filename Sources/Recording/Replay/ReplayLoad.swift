@@ -9,15 +9,17 @@ public struct ReplayLoad: Sendable {
     public let first: Fixture
     private let rest: Rest
 
-    /// What is left to read: the file's bytes, or the recording already decoded.
+    /// What is left to read: the file's bytes (and whom to tell how much of them is read for good), or the recording
+    /// already decoded.
     private enum Rest: Sendable {
-        case raw(Data, maxBytes: Int)
+        case raw(Data, maxBytes: Int, release: (@Sendable (Int) -> Void)?)
         case decoded(Recording)
     }
 
-    /// Reads and checks the header of `raw` (plain or gzip); the cycles are read by `rest`.
-    public static func start(_ raw: Data, maxBytes: Int = RecordingCodec.defaultMaxBytes) throws -> ReplayLoad {
-        ReplayLoad(first: waiting(try RecordingStream(raw, maxBytes: maxBytes).header), rest: .raw(raw, maxBytes: maxBytes))
+    /// Reads and checks the header of `raw` (plain or gzip); the cycles are read by `rest`, which after each cycle
+    /// tells `release` how many of the bytes are read and will not be read again.
+    public static func start(_ raw: Data, maxBytes: Int = RecordingCodec.defaultMaxBytes, release: (@Sendable (Int) -> Void)? = nil) throws -> ReplayLoad {
+        ReplayLoad(first: waiting(try RecordingStream(raw, maxBytes: maxBytes).header), rest: .raw(raw, maxBytes: maxBytes, release: release))
     }
 
     /// The same for a recording already decoded whole.
@@ -41,20 +43,23 @@ public struct ReplayLoad: Sendable {
             let header: Recording.Header
             let next: () throws -> Recording.Cycle?
             let details: () -> [Exchange]
+            var read: () -> Void = {}
             switch rest {
             case .decoded(let recording):
                 var cycles = recording.cycles.makeIterator()
                 header = recording.header
                 next = { cycles.next() }
                 details = { recording.details }
-            case .raw(let raw, let maxBytes):
+            case .raw(let raw, let maxBytes, let release):
                 let stream = try RecordingStream(raw, maxBytes: maxBytes)
                 header = stream.header
                 next = stream.nextCycle
                 details = { stream.details }
+                if let release { read = { release(stream.consumedInput) } }
             }
             let player = CyclePlayer(header)
             while let cycle = try next() {
+                read()
                 let frame = await player.play(cycle)
                 played += 1
                 if played == 1 {
