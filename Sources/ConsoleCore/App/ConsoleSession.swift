@@ -117,6 +117,7 @@ public struct ConsoleSession {
                     if batch.done { runner.install(details: batch.details) }
                     mailbox.post(batch)
                 }
+                Heap.releaseFree()  // hand back what reading and replaying the recording used
             }
         }
         defer { rest?.cancel() }

@@ -30,7 +30,6 @@ struct ConsoleOptions: ParsableArguments {
         do {
             let environment = ProcessInfo.processInfo.environment
             let source = try make()
-            Heap.releaseFree()  // hand back what loading the recording used; the console then runs in a small steady heap
             let session = ConsoleSession(source: source, theme: theme, speed: speed, keys: keys, environment: environment)
             do {
                 try TerminalCheck.verify(environment: environment)

@@ -1,10 +1,10 @@
 /// glibc's malloc tuning, which Swift's Glibc module leaves out (malloc.h is not in its map).
-enum Heap {
+public enum Heap {
     /// mallopt's M_ARENA_MAX, from glibc's malloc.h.
     private static let arenaMax: Int32 = -8
 
     /// One arena for every thread: the console's threads allocate little and rarely at once.
-    static func useOneArena() {
+    public static func useOneArena() {
         _ = mallopt(arenaMax, 1)
     }
 
